@@ -1,0 +1,22 @@
+"""The annual training plan: axes, tracks, courses, modules, lessons, enrolments and progress."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from flask_babel import lazy_gettext as _l
+
+from sonores_lms.permissions import Permission, Role
+from sonores_lms.plugins import Plugin
+
+AUTHOR = Permission("courses.author", _l("Author tracks, courses and lessons"), frozenset({Role.TRAINER, Role.ADMIN}))
+MANAGE_PLAN = Permission("courses.manage-plan", _l("Run the annual training plan"), frozenset({Role.ADMIN}))
+VIEW_REPORTS = Permission("courses.view-reports", _l("View progress reports"), frozenset({Role.ADMIN}), scopable=True)
+
+blueprint = Blueprint("courses", __name__, url_prefix="/courses")
+
+plugin = Plugin(
+    name="courses",
+    title=_l("Courses"),
+    blueprint=blueprint,
+    permissions=(AUTHOR, MANAGE_PLAN, VIEW_REPORTS),
+)

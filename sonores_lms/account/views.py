@@ -1,0 +1,64 @@
+"""A person's own profile and password."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_user
+from werkzeug.wrappers import Response
+
+from ..auth.services import set_new_password
+from ..i18n import timezone_choices
+from ..institutes.queries import institute_choices
+from ..permissions import signed_in
+from .forms import ChangePasswordForm, ProfileForm
+from .services import update_profile
+
+bp = Blueprint("account", __name__, url_prefix="/account")
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@signed_in
+def profile() -> str | Response:
+    user = current_user._get_current_object()
+    form = ProfileForm(obj=user)
+    form.timezone.choices = [("", _l("My institute's time zone")), *timezone_choices()]
+    form.institute_id.choices = [(0, _l("No institute")), *institute_choices()]
+    if not form.is_submitted():
+        form.institute_id.data = user.institute_id or 0
+        form.timezone.data = user.timezone or ""
+        form.locale.data = user.locale or "fr"
+        form.notifications.form.process(data=user.notifications)
+    if form.validate_on_submit():
+        if form.version.data != user.version:
+            abort(409)
+        update_profile(
+            user,
+            first_name=form.first_name.data or "",
+            last_name=form.last_name.data or "",
+            job_title=form.job_title.data or None,
+            locale=form.locale.data,
+            timezone=form.timezone.data or None,
+            institute_id=form.institute_id.data or None,
+            notifications=dict(form.notifications.data),
+        )
+        flash(_("Your profile is saved."), "success")
+        return redirect(url_for("account.profile"))
+    return render_template("account/profile.html", form=form, user=user)
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@signed_in
+def change_password() -> str | Response:
+    user = current_user._get_current_object()
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not user.check_password(form.current_password.data or ""):
+            form.current_password.errors = [_("This is not your current password.")]
+        else:
+            set_new_password(user, form.password.data or "", actor=user, action="core.password-changed")
+            login_user(user)  # the session follows the new password fingerprint
+            flash(_("Your password is changed. Your other sessions are signed out."), "success")
+            return redirect(url_for("account.profile"))
+    return render_template("account/password.html", form=form)

@@ -1,0 +1,100 @@
+"""Sign in, sign out, forgotten password."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+from werkzeug.wrappers import Response
+
+from ..extensions import limiter
+from ..permissions import public
+from ..security import safe_next
+from .forms import ForgotPasswordForm, ResetPasswordForm, SignInForm
+from .services import authenticate, request_password_reset, set_new_password
+from .tokens import read_token
+
+bp = Blueprint("auth", __name__)
+
+
+def _signin_limits() -> str:
+    return current_app.config["SIGNIN_LIMITS"]
+
+
+def _account_key() -> str:
+    return "account:" + request.form.get("email", "").strip().lower()
+
+
+def _failed(response: Response) -> bool:
+    return response.status_code != 302
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@public
+@limiter.limit(_signin_limits, methods=["POST"], deduct_when=_failed, scope="sign-in-address")
+@limiter.limit(_signin_limits, methods=["POST"], deduct_when=_failed, key_func=_account_key, scope="sign-in-account")
+def sign_in() -> str | Response:
+    if current_user.is_authenticated:
+        return redirect(url_for("main.dashboard"))
+    form = SignInForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        user = authenticate(form.email.data or "", form.password.data or "")
+        if user is not None:
+            login_user(user, remember=form.remember.data)
+            return redirect(safe_next(form.next.data, url_for("main.dashboard")))
+        form.form_errors.append(_("Wrong email or password."))
+    form.password.data = ""
+    return render_template("auth/sign_in.html", form=form)
+
+
+@bp.route("/sign-out", methods=["POST"])
+@public
+def sign_out() -> Response:
+    logout_user()
+    flash(_("You are signed out."), "success")
+    return redirect(url_for("main.index"))
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@public
+@limiter.limit("10 per hour", methods=["POST"], scope="password-forgot")
+def forgot_password() -> str | Response:
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        request_password_reset(form.email.data or "")
+        flash(
+            _("If an account exists for this address, we have sent it a link. It works once, for two hours."),
+            "success",
+        )
+        return redirect(url_for("auth.sign_in"))
+    return render_template("auth/forgot_password.html", form=form)
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+@public
+def reset_password(token: str) -> str | Response:
+    return _set_password(token, "reset")
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+@public
+def accept_invitation(token: str) -> str | Response:
+    return _set_password(token, "invite")
+
+
+def _set_password(token: str, purpose: str) -> str | Response:
+    user = read_token(token, purpose)
+    if user is None:
+        return render_template("auth/link_invalid.html"), 404  # type: ignore[return-value]
+    if current_user.is_authenticated and current_user.id != user.id:
+        logout_user()
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        action = "core.password-reset" if purpose == "reset" else "core.invitation-accepted"
+        set_new_password(user, form.password.data or "", actor=user, action=action)
+        login_user(user)
+        flash(_("Your password is saved. Welcome!"), "success")
+        return redirect(url_for("main.dashboard"))
+    if request.method == "POST" and not form.errors:
+        abort(400)
+    return render_template("auth/reset_password.html", form=form, purpose=purpose)

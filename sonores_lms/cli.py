@@ -1,0 +1,96 @@
+"""``flask sonores ...`` and ``flask i18n ...``; each command commits once, at its end."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from .config import LANGUAGES
+from .extensions import db
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "translations"
+POT = TRANSLATIONS / "messages.pot"
+
+sonores_cli = AppGroup("sonores", help="Sonores LMS administration.")
+i18n_cli = AppGroup("i18n", help="Extract, update, compile and check the translation catalogues.")
+
+
+@sonores_cli.command("demo")
+def demo_command() -> None:
+    """Load the demo network (idempotent: a second run changes nothing)."""
+    from .demo import load_demo
+
+    accounts = load_demo()
+    db.session.commit()
+    click.echo(f"Demo data loaded. Demo accounts (password for all: {accounts.password}):")
+    for role, email in accounts.by_role:
+        click.echo(f"  {role:<8} {email}")
+
+
+@sonores_cli.command("create-admin")
+@click.option("--email", prompt=True)
+@click.option("--first-name", prompt=True)
+@click.option("--last-name", prompt=True)
+@click.password_option()
+def create_admin_command(email: str, first_name: str, last_name: str, password: str) -> None:
+    """Create a network administrator (or grant the role to an existing person)."""
+    from .people.services import PeopleError, ensure_admin
+
+    try:
+        user = ensure_admin(email=email, first_name=first_name, last_name=last_name, password=password)
+    except PeopleError as exc:
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    click.echo(f"{user.email} is a network administrator.")
+
+
+def _pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)  # noqa: S603
+
+
+@i18n_cli.command("extract")
+def extract_command() -> None:
+    """Collect every translatable string into messages.pot."""
+    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "--no-location", "--sort-output", "-o", str(POT), ".")
+
+
+@i18n_cli.command("update")
+def update_command() -> None:
+    """Extract, then merge new strings into every catalogue."""
+    extract_command.callback()  # type: ignore[misc]
+    for lang in LANGUAGES:
+        po = TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"
+        if po.exists():
+            _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "-l", lang, "--no-fuzzy-matching")
+        else:
+            _pybabel("init", "-i", str(POT), "-d", str(TRANSLATIONS), "-l", lang)
+
+
+@i18n_cli.command("compile")
+def compile_command() -> None:
+    """Compile the catalogues into .mo files."""
+    _pybabel("compile", "-q", "-d", str(TRANSLATIONS))
+
+
+@i18n_cli.command("check")
+def check_command() -> None:
+    """Fail when a catalogue has an untranslated or fuzzy entry."""
+    from .i18n_check import catalogue_problems
+
+    problems = catalogue_problems(TRANSLATIONS)
+    for line in problems:
+        click.echo(line, err=True)
+    if problems:
+        raise click.ClickException("translation catalogues are incomplete")
+    click.echo("fr, es, pt, en: complete.")
+
+
+def register_cli(app: Flask) -> None:
+    app.cli.add_command(sonores_cli)
+    app.cli.add_command(i18n_cli)

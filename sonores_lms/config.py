@@ -1,0 +1,79 @@
+"""Safe defaults; the environment (``SONORES_*``) and ``instance/config.py`` override them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+LANGUAGES: tuple[str, ...] = ("fr", "es", "pt", "en")
+
+
+class DefaultConfig:
+    # "production" unless told otherwise: secure cookies, a secret key required.
+    ENV = "production"
+    SECRET_KEY: str | None = None
+    DATABASE_URL: str | None = None  # defaults to instance/sonores.db
+    REDIS_URL: str | None = None
+    PLUGINS: str | None = None  # comma-separated slugs; None means every installed plugin
+    SAFE_MODE = False
+    DEFAULT_LOCALE = "fr"
+    DEFAULT_TIMEZONE = "America/Bogota"
+    BASE_URL = "http://127.0.0.1:5000"
+    MAX_CONTENT_LENGTH = 5 * 1024 * 1024
+
+    MAIL_FROM = "Sonores LMS <no-reply@sonores.invalid>"
+    MAIL_SERVER = "localhost"
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_USERNAME: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_OUTBOX: str | None = None  # a folder: mail is written there (and echoed) instead of sent
+
+    JOBS_IMMEDIATE = False
+    PASSWORD_RESET_MAX_AGE = 2 * 3600
+    INVITATION_MAX_AGE = 14 * 24 * 3600
+    SIGNIN_LIMITS = "5 per minute;20 per hour"
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    SEND_FILE_MAX_AGE_DEFAULT = 3600
+    WTF_CSRF_TIME_LIMIT = 8 * 3600
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+
+
+_BOOLEAN_KEYS = ("SAFE_MODE", "JOBS_IMMEDIATE", "MAIL_USE_TLS")
+
+
+def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
+    """Defaults, then ``SONORES_*`` variables, then ``instance/config.py``, then ``overrides`` (tests)."""
+    app.config.from_object(DefaultConfig)
+    app.config.from_prefixed_env("SONORES")
+    app.config.from_pyfile(os.path.join(app.instance_path, "config.py"), silent=True)
+    if overrides:
+        app.config.update(overrides)
+    for key in _BOOLEAN_KEYS:
+        value = app.config.get(key)
+        if isinstance(value, str):
+            app.config[key] = value.strip().lower() in {"1", "true", "yes", "on"}
+
+    production = app.config["ENV"] == "production"
+    if not app.config.get("SECRET_KEY"):
+        if production:
+            raise RuntimeError("SONORES_SECRET_KEY must be set in production (SONORES_ENV=production).")
+        raise RuntimeError("No secret key: set SONORES_SECRET_KEY or run 'make run' once to generate one.")
+    app.config.setdefault("SESSION_COOKIE_SECURE", production)
+    app.config.setdefault("REMEMBER_COOKIE_SECURE", production)
+
+    url = app.config.get("DATABASE_URL") or "sqlite:///" + str(Path(app.instance_path) / "sonores.db")
+    app.config["SQLALCHEMY_DATABASE_URI"] = url
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
+    if app.config.get("MAIL_OUTBOX"):
+        app.config["MAIL_BACKEND"] = "sonores_lms.mail.OutboxBackend"
+    app.config["MAIL_DEFAULT_SENDER"] = app.config["MAIL_FROM"]

@@ -1,0 +1,145 @@
+"""The plugin contract and the loader that enforces it.
+
+A plugin package exports ``plugin = Plugin(...)`` and is found through the ``sonores_lms.plugins`` entry points.
+Its slug is its name everywhere: package, entry point, blueprint, endpoint prefix, template folder, table prefix,
+permission prefix and CLI group. The loader refuses to start on anything that breaks that rule.
+"""
+
+from __future__ import annotations
+
+import functools
+import graphlib
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from types import ModuleType
+from typing import Any
+
+from blinker import Signal
+from flask import Blueprint, Flask, current_app
+
+from .permissions import Permission, register_permissions
+
+ENTRY_POINT_GROUP = "sonores_lms.plugins"
+
+
+class PluginError(RuntimeError):
+    """The set of plugins asked for cannot start."""
+
+
+@dataclass(frozen=True)
+class Plugin:
+    name: str
+    title: Any
+    requires: tuple[str, ...] = ()
+    blueprint: Blueprint | None = None
+    models: str | None = None  # dotted module that defines the plugin's tables
+    permissions: tuple[Permission, ...] = ()
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    demo: Callable[[], Any] | None = None
+    init: Callable[[Flask], None] | None = None
+
+    def connect(self, signal: Signal, receiver: Callable[..., Any], **kwargs: Any) -> None:
+        """Connect ``receiver`` so that it answers only in apps where this plugin is enabled."""
+        key = (id(signal), receiver)
+        if key in _connections:
+            return
+        name = self.name
+
+        @functools.wraps(receiver)
+        def guarded(sender: Any, **kw: Any) -> Any:
+            if not is_enabled(name):
+                return None
+            return receiver(sender, **kw)
+
+        _connections[key] = guarded
+        signal.connect(guarded, weak=False, **kwargs)
+
+
+# Signals are process-wide and apps are not (tests build several): a receiver is connected once.
+_connections: dict[tuple[int, Callable[..., Any]], Callable[..., Any]] = {}
+
+
+def is_enabled(name: str) -> bool:
+    return name in current_app.extensions["sonores"].plugins
+
+
+def enabled_plugins() -> Iterable[Plugin]:
+    return current_app.extensions["sonores"].plugins.values()
+
+
+def _wanted(app: Flask) -> set[str] | None:
+    if app.config["SAFE_MODE"]:
+        return set()
+    value = app.config.get("PLUGINS")
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return {part.strip() for part in value.split(",") if part.strip()}
+    return set(value)
+
+
+def discover() -> dict[str, Plugin]:
+    """Every installed plugin, checked for one name everywhere."""
+    found: dict[str, Plugin] = {}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name in found:
+            raise PluginError(f"Two plugins are installed under the name {ep.name!r}.")
+        plugin = ep.load()
+        if not isinstance(plugin, Plugin):
+            raise PluginError(f"Entry point {ep.name!r} does not point to a Plugin.")
+        _check_names(ep.name, ep.value.partition(":")[0], plugin)
+        found[ep.name] = plugin
+    return found
+
+
+def _check_names(key: str, module: str, plugin: Plugin) -> None:
+    package = module.partition(".")[0]
+    names = {"entry point": key, "package": package, "plugin": plugin.name}
+    if plugin.blueprint is not None:
+        names["blueprint"] = plugin.blueprint.name
+    if plugin.models is not None and plugin.models.partition(".")[0] != plugin.name:
+        raise PluginError(f"Plugin {plugin.name!r} keeps its models outside its package: {plugin.models}")
+    if len(set(names.values())) != 1:
+        raise PluginError(f"Plugin names disagree: {names}")
+    for permission in plugin.permissions:
+        if permission.prefix != plugin.name:
+            raise PluginError(f"Plugin {plugin.name!r} declares permission {permission.name!r}")
+
+
+def resolve(installed: Mapping[str, Plugin], wanted: set[str] | None) -> list[Plugin]:
+    """The enabled plugins in an order where each comes after what it requires."""
+    names = set(installed) if wanted is None else wanted
+    unknown = names - set(installed)
+    if unknown:
+        raise PluginError(f"Unknown plugin(s) in SONORES_PLUGINS: {', '.join(sorted(unknown))}")
+    for name in sorted(names):
+        unmet = [req for req in installed[name].requires if req not in names]
+        if unmet:
+            raise PluginError(f"Plugin {name!r} requires {', '.join(unmet)}, which is not enabled.")
+    sorter = graphlib.TopologicalSorter({name: installed[name].requires for name in sorted(names)})
+    try:
+        return [installed[name] for name in sorter.static_order()]
+    except graphlib.CycleError as exc:
+        raise PluginError(f"Plugins require each other in a cycle: {exc.args[1]}") from None
+
+
+def load_plugins(app: Flask, installed: Mapping[str, Plugin] | None = None) -> None:
+    plugins = resolve(installed if installed is not None else discover(), _wanted(app))
+    registry = app.extensions["sonores"]
+    for plugin in plugins:
+        if plugin.models:
+            _import_models(plugin.models)
+        register_permissions(app, plugin.name, plugin.permissions)
+        registry.settings_defaults.update({f"{plugin.name}.{k}": v for k, v in plugin.settings.items()})
+        if plugin.blueprint is not None:
+            app.register_blueprint(plugin.blueprint)
+        registry.plugins[plugin.name] = plugin
+    for plugin in plugins:
+        if plugin.init is not None:
+            plugin.init(app)
+
+
+def _import_models(dotted: str) -> ModuleType:
+    return importlib.import_module(dotted)

@@ -1,0 +1,79 @@
+"""The core's signals. Plugins keep theirs in their own ``signals.py``.
+
+Two kinds: *events* tell that something happened (receivers return nothing), *collectors* ask every receiver for
+something (navigation entries, dashboard widgets, a template slot's content) and gather the replies with
+:func:`collect`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from blinker import Namespace, Signal
+
+_signals = Namespace()
+
+nav_items = _signals.signal(
+    "nav-items",
+    doc="""Collector for the main navigation.
+
+    sender: the app. Each receiver returns a :class:`sonores_lms.navigation.NavItem` or an iterable of them.""",
+)
+
+dashboard_widgets = _signals.signal(
+    "dashboard-widgets",
+    doc="""Collector for the dashboard shown after sign-in.
+
+    sender: the signed-in user. Each receiver returns a :class:`sonores_lms.navigation.Widget`, an iterable of them,
+    or None when it has nothing for this user.""",
+)
+
+template_hook = _signals.signal(
+    "template-hook",
+    doc="""Collector for named slots that pages offer (``{{ template_hook('profile-extra', user=user) }}``).
+
+    sender: the slot name (a string). Keyword arguments: what the page passes to the slot. Each receiver returns
+    markup (``Markup`` or a string that will be escaped) or None.""",
+)
+
+user_signed_in = _signals.signal(
+    "core.user-signed-in",
+    doc="""Event: a person signed in. sender: the user. Receivers return nothing.""",
+)
+
+user_deactivated = _signals.signal(
+    "core.user-deactivated",
+    doc="""Event: an admin deactivated a person. sender: the user; keyword ``actor``: who did it. Receivers return
+    nothing; they may flush but never commit.""",
+)
+
+user_roles_changed = _signals.signal(
+    "core.user-roles-changed",
+    doc="""Event: a person's roles changed. sender: the user; keywords ``actor``, ``added`` and ``removed`` (sets of
+    ``(role, institute_id)``). Receivers return nothing.""",
+)
+
+
+def collect(signal: Signal, sender: Any = None, *, flatten: bool = True, **kwargs: Any) -> list[Any]:
+    """Every non-None reply to ``signal``; iterables are flattened so a receiver may answer with several."""
+    values: list[Any] = []
+    for _receiver, value in signal.send(sender, **kwargs):
+        if value is None:
+            continue
+        if flatten and isinstance(value, Iterable) and not isinstance(value, str | bytes):
+            values.extend(v for v in value if v is not None)
+        else:
+            values.append(value)
+    return values
+
+
+def collect_named(signal: Signal, sender: Any = None, *, attr: str = "name", **kwargs: Any) -> dict[str, Any]:
+    """Replies keyed by their ``attr``; two replies with the same name are a programming error."""
+    named: dict[str, Any] = {}
+    for value in collect(signal, sender, **kwargs):
+        key = getattr(value, attr)
+        if key in named:
+            raise RuntimeError(f"Two replies to signal {signal.name!r} are named {key!r}")
+        named[key] = value
+    return named
