@@ -9,10 +9,9 @@ from typing import Any
 
 from flask import Flask
 
-from . import assets, errors, jobs, security
+from . import assets, errors, extensions, jobs, security
 from .config import load_config
 from .database import configure_sqlite
-from .extensions import babel, csrf, db, limiter, login_manager, mail, migrate
 from .permissions import CORE_PERMISSIONS, Permission, check_routes, register_permissions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,21 +70,23 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 def _init_extensions(app: Flask) -> None:
     from .i18n import select_locale, select_timezone
 
+    # Through the module: names like ``mail`` would clash with the submodules of this package.
+    db = extensions.db
     db.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
-    csrf.init_app(app)
-    babel.init_app(
+    extensions.migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    extensions.csrf.init_app(app)
+    extensions.babel.init_app(
         app,
         locale_selector=select_locale,
         timezone_selector=select_timezone,
         default_translation_directories=str(ROOT / "translations"),
         default_locale="fr",
     )
-    mail.init_app(app)
-    limiter.init_app(app)
-    login_manager.init_app(app)
+    extensions.mail.init_app(app)
+    extensions.limiter.init_app(app)
+    extensions.login_manager.init_app(app)
 
     from .auth.loader import init_login
 

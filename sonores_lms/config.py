@@ -38,6 +38,8 @@ class DefaultConfig:
     INVITATION_MAX_AGE = 14 * 24 * 3600
     SIGNIN_LIMITS = "5 per minute;20 per hour"
 
+    SESSION_COOKIE_SECURE: bool | None = None  # None: secure in production
+    REMEMBER_COOKIE_SECURE: bool | None = None
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
@@ -61,19 +63,22 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
         value = app.config.get(key)
         if isinstance(value, str):
             app.config[key] = value.strip().lower() in {"1", "true", "yes", "on"}
+        else:
+            app.config[key] = bool(value)
 
     production = app.config["ENV"] == "production"
     if not app.config.get("SECRET_KEY"):
         if production:
             raise RuntimeError("SONORES_SECRET_KEY must be set in production (SONORES_ENV=production).")
         raise RuntimeError("No secret key: set SONORES_SECRET_KEY or run 'make run' once to generate one.")
-    app.config.setdefault("SESSION_COOKIE_SECURE", production)
-    app.config.setdefault("REMEMBER_COOKIE_SECURE", production)
+    for key in ("SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"):
+        if app.config[key] is None:
+            app.config[key] = production
 
     url = app.config.get("DATABASE_URL") or "sqlite:///" + str(Path(app.instance_path) / "sonores.db")
     app.config["SQLALCHEMY_DATABASE_URI"] = url
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
     if app.config.get("MAIL_OUTBOX"):
-        app.config["MAIL_BACKEND"] = "sonores_lms.mail.OutboxBackend"
+        app.config["MAIL_BACKEND"] = "sonores_lms.mail_outbox"
     app.config["MAIL_DEFAULT_SENDER"] = app.config["MAIL_FROM"]

@@ -62,7 +62,12 @@ def task(**options: Any) -> Callable[[Callable[..., Any]], Any]:
 
 
 @task(retries=3, retry_delay=30)
-def send_mail(*, to: str, subject: str, body: str) -> None:
+def send_mail(*, key: str, to: str, subject: str, body: str) -> None:
+    """Send one message; ``key`` makes a retried or repeated job send it only once."""
     from flask_mailman import EmailMessage
 
+    marker = f"sonores-mail-sent:{key}"
+    if huey.get(marker, peek=True) is not None:
+        return
     EmailMessage(subject=subject, body=body, to=[to], from_email=current_app.config["MAIL_FROM"]).send()
+    huey.put(marker, True)
