@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import assets, errors, extensions, jobs, security
+from . import assets, errors, extensions, security
 from .config import load_config
 from .database import configure_sqlite
 from .permissions import CORE_PERMISSIONS, Permission, check_routes, register_permissions
@@ -49,7 +49,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     assets.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    jobs.init_app(app)
     _register_core_blueprints(app)
 
     from .plugins import load_plugins
@@ -100,7 +99,8 @@ def _register_core_blueprints(app: Flask) -> None:
     from .institutes.views import bp as institutes_bp
     from .main.views import bp as main_bp
     from .people.views import bp as people_bp
+    from .roles.views import bp as roles_bp
     from .settings.views import bp as settings_bp
 
-    for bp in (main_bp, auth_bp, account_bp, institutes_bp, people_bp, audit_bp, settings_bp):
+    for bp in (main_bp, auth_bp, account_bp, institutes_bp, people_bp, roles_bp, audit_bp, settings_bp):
         app.register_blueprint(bp)

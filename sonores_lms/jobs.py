@@ -29,9 +29,15 @@ huey = _make_huey()
 _worker_app: Flask | None = None
 
 
-def init_app(app: Flask) -> None:
-    # Tests and single-process setups run jobs at once, in the request that queues them.
-    huey.immediate = bool(app.config["JOBS_IMMEDIATE"])
+def enqueue(job: Any, **kwargs: Any) -> None:
+    """Queue ``job``, or run it at once when ``JOBS_IMMEDIATE`` is set (tests, single-process setups).
+
+    Decided per app rather than with Huey's global ``immediate`` switch, so several apps can coexist.
+    """
+    if current_app.config["JOBS_IMMEDIATE"]:
+        job.call_local(**kwargs)
+    else:
+        job(**kwargs)
 
 
 def _in_app(fn: Callable[..., Any]) -> Callable[..., Any]:

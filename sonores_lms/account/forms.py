@@ -14,6 +14,7 @@ from wtforms import (
     StringField,
     SubmitField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 from wtforms.widgets import HiddenInput
 
@@ -32,7 +33,7 @@ class ProfileForm(FlaskForm):
     first_name = StringField(_l("First name"), validators=[DataRequired(), Length(max=100)])
     last_name = StringField(_l("Last name"), validators=[DataRequired(), Length(max=100)])
     job_title = StringField(_l("Job title"), validators=[Optional(), Length(max=120)])
-    locale = SelectField(_l("Language"), choices=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES])
+    locale = SelectField(_l("Language"), choices=[SelectChoice(code, LANGUAGE_NAMES[code]) for code in LANGUAGES])
     timezone = SelectField(_l("Time zone"), validators=[Optional()])
     institute_id = SelectField(_l("Institute"), coerce=int, validators=[Optional()])
     notifications = FormField(NotificationsForm, label=_l("Email me about"))

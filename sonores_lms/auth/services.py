@@ -18,8 +18,11 @@ from .tokens import make_token
 _DUMMY_HASH = generate_password_hash("not-a-real-password-at-all", method="scrypt")
 
 
-def authenticate(email: str, password: str) -> User | None:
-    """The person if the email and password match an active account; records the attempt either way."""
+def authenticate(email: str, password: str, *, locale: str | None = None) -> User | None:
+    """The person if the email and password match an active account; records the attempt either way.
+
+    ``locale`` is the language the person browsed in before signing in; it becomes theirs if they had none.
+    """
     user = find_by_email(email)
     if user is None or not user.active:
         check_password_hash(_DUMMY_HASH, password)
@@ -29,6 +32,8 @@ def authenticate(email: str, password: str) -> User | None:
         record("core.sign-in-failed", actor=None, target=user)
         return None
     user.last_sign_in_at = utcnow()
+    if user.locale is None and locale:
+        user.locale = locale
     db.session.flush()
     record("core.sign-in", actor=user, target=user)
     user_signed_in.send(user)

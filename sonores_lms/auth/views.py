@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
@@ -38,7 +39,7 @@ def sign_in() -> str | Response:
         return redirect(url_for("main.dashboard"))
     form = SignInForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        user = authenticate(form.email.data or "", form.password.data or "")
+        user = authenticate(form.email.data or "", form.password.data or "", locale=str(get_locale()))
         if user is not None:
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(form.next.data, url_for("main.dashboard")))

@@ -57,3 +57,40 @@ def test_password_reset_single_use(client, dummy_user, outbox):
 def test_forgot_password_unknown_email_sends_nothing(client, outbox):
     assert client.post("/password/forgot", data={"email": "ghost@example.org"}).status_code == 302
     assert outbox == []
+
+
+def test_language_chosen_before_sign_in_becomes_the_profile_language(client, create_user, db):
+    user = create_user("nolocale@example.org", locale=None)
+    client.post("/language", data={"language": "pt", "next": "/sign-in"})
+    client.post("/sign-in", data={"email": "nolocale@example.org", "password": PASSWORD})
+    db.session.refresh(user)
+    assert user.locale == "pt"
+
+
+def test_deactivated_person_cannot_sign_in(client, create_user):
+    create_user("gone@example.org", active=False)
+    response = client.post("/sign-in", data={"email": "gone@example.org", "password": PASSWORD})
+    assert response.status_code == 200
+    assert client.get("/dashboard").status_code == 302
+
+
+def test_password_change_needs_the_current_password_and_ends_other_sessions(app, client_as):
+    from tests.fixtures.users import sign_in_client
+
+    first = client_as("staff")
+    second = sign_in_client(app, first.user)
+    new = "another long password!"
+    bad = first.post("/account/password", data={"current_password": "wrong", "password": new, "confirm": new})
+    assert bad.status_code == 200
+    assert "wrong" not in bad.get_data(as_text=True).split("current_password")[1][:200]
+    ok = first.post("/account/password", data={"current_password": PASSWORD, "password": new, "confirm": new})
+    assert ok.status_code == 302
+    assert first.get("/dashboard").status_code == 200
+    assert second.get("/dashboard").status_code == 302
+
+
+def test_short_password_is_refused(client_as):
+    c = client_as("staff")
+    response = c.post("/account/password", data={"current_password": PASSWORD, "password": "short", "confirm": "short"})
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in response.get_data(as_text=True)

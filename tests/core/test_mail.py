@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from email import message_from_bytes
 
-from sonores_lms.jobs import send_mail
+from sonores_lms.jobs import enqueue, send_mail
 from sonores_lms.mail import send_templated_mail
 
 
 def test_a_repeated_mail_job_sends_once(app, outbox):
     with app.test_request_context():
-        send_mail(key="k-1", to="a@example.org", subject="Hello", body="Body")
-        send_mail(key="k-1", to="a@example.org", subject="Hello", body="Body")
-        send_mail(key="k-2", to="a@example.org", subject="Hello", body="Body")
+        enqueue(send_mail, key="k-1", to="a@example.org", subject="Hello", body="Body")
+        enqueue(send_mail, key="k-1", to="a@example.org", subject="Hello", body="Body")
+        enqueue(send_mail, key="k-2", to="a@example.org", subject="Hello", body="Body")
     assert len(outbox) == 2
 
 
