@@ -21,10 +21,10 @@ test-postgresql: $(STAMP) translations
 	$(BIN)/pytest --db postgresql
 
 system-deps:
-	@bash scripts/system-deps.sh run
+	@PYTHON=$(PYTHON) bash scripts/system-deps.sh run
 
 system-deps-test:
-	@bash scripts/system-deps.sh test
+	@PYTHON=$(PYTHON) bash scripts/system-deps.sh test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,13 +33,19 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # A development secret, generated once and kept out of git; production sets SONORES_SECRET_KEY instead.
+# SONORES_SECRET_KEY still wins when set, as instance/config.py is read after the environment.
 instance/config.py:
 	mkdir -p instance
-	$(BIN)/python -c "import secrets; print('SECRET_KEY = %r' % secrets.token_urlsafe(48))" > $@
+	$(BIN)/python -c "import secrets; print('import os\n\nSECRET_KEY = os.environ.get(\"SONORES_SECRET_KEY\") or %r' % secrets.token_urlsafe(48))" > $@
 	chmod 600 $@
 
+# Compiles the catalogues; a translations/ folder with no messages.po yet has nothing to compile.
 translations: $(STAMP)
-	$(BIN)/pybabel compile -q -d translations
+	@if ls translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
+		$(BIN)/pybabel compile -q -d translations; \
+	else \
+		echo "translations/: no catalogue yet, nothing to compile"; \
+	fi
 
 db: $(STAMP) instance/config.py
 	SONORES_ENV=development $(BIN)/flask db upgrade

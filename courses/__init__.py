@@ -9,8 +9,10 @@ from sonores_lms.permissions import Permission, Role
 from sonores_lms.plugins import Plugin
 
 AUTHOR = Permission("courses.author", _l("Author tracks, courses and lessons"), frozenset({Role.TRAINER, Role.ADMIN}))
-MANAGE_PLAN = Permission("courses.manage-plan", _l("Run the annual training plan"), frozenset({Role.ADMIN}))
-VIEW_REPORTS = Permission("courses.view-reports", _l("View progress reports"), frozenset({Role.ADMIN}), scopable=True)
+MANAGE_PLAN = Permission(
+    "courses.manage-plan", _l("Run the annual training plan"), frozenset({Role.ADMIN}), network_only=True
+)
+VIEW_REPORTS = Permission("courses.view-reports", _l("View progress reports"), frozenset({Role.ADMIN}))
 
 blueprint = Blueprint("courses", __name__, url_prefix="/courses")
 

@@ -7,6 +7,10 @@ packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 if [ "$purpose" = test ]; then
   packages+=(chromium postgresql redis-server)
 fi
+# Debian's own python3 ships venv separately.
+if ! "${PYTHON:-python3}" -c "import ensurepip, venv" >/dev/null 2>&1; then
+  packages+=(python3-venv)
+fi
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

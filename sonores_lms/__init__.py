@@ -42,8 +42,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from . import models  # noqa: F401 - the core tables
     from .settings.store import CORE_SETTINGS
 
-    app.extensions["sonores"].settings_defaults.update(CORE_SETTINGS)
-    app.config.setdefault("DEFAULT_TIMEZONE_SETTING", CORE_SETTINGS["core.default_timezone"])
+    app.extensions["sonores"].settings_defaults.update(
+        CORE_SETTINGS, **{"core.default_timezone": app.config["DEFAULT_TIMEZONE"]}
+    )
     register_permissions(app, "core", CORE_PERMISSIONS)
 
     assets.init_app(app)

@@ -16,6 +16,7 @@ from .extensions import db
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
 POT = TRANSLATIONS / "messages.pot"
+SOURCE_LANGUAGE = "en"  # the language msgids are written in
 
 sonores_cli = AppGroup("sonores", help="Sonores LMS administration.")
 i18n_cli = AppGroup("i18n", help="Extract, update, compile and check the translation catalogues.")
@@ -28,7 +29,10 @@ def demo_command() -> None:
 
     accounts = load_demo()
     db.session.commit()
-    click.echo(f"Demo data loaded. Demo accounts (password for all: {accounts.password}):")
+    click.echo(
+        f"Demo data loaded ({accounts.created_institutes} institutes and {accounts.created_people} people added)."
+    )
+    click.echo(f"Demo accounts (password for all: {accounts.password}):")
     for role, email in accounts.by_role:
         click.echo(f"  {role:<8} {email}")
 
@@ -57,7 +61,21 @@ def _pybabel(*args: str) -> None:
 @i18n_cli.command("extract")
 def extract_command() -> None:
     """Collect every translatable string into messages.pot."""
-    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "--no-location", "--sort-output", "-o", str(POT), ".")
+    _pybabel(
+        "extract",
+        "-F",
+        "babel.cfg",
+        "-k",
+        "_l",
+        "--no-location",
+        "--sort-output",
+        "--width=120",
+        "--project=Sonores LMS",
+        "--copyright-holder=Sonores LMS",
+        "-o",
+        str(POT),
+        ".",
+    )
 
 
 @i18n_cli.command("update")
@@ -67,15 +85,31 @@ def update_command() -> None:
     for lang in LANGUAGES:
         po = TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"
         if po.exists():
-            _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "-l", lang, "--no-fuzzy-matching")
+            _pybabel(
+                "update", "-i", str(POT), "-d", str(TRANSLATIONS), "-l", lang, "--no-fuzzy-matching", "--width=120"
+            )
         else:
             _pybabel("init", "-i", str(POT), "-d", str(TRANSLATIONS), "-l", lang)
+    _fill_source_language(TRANSLATIONS / SOURCE_LANGUAGE / "LC_MESSAGES" / "messages.po")
+
+
+def _fill_source_language(po: Path) -> None:
+    """The source strings are English: the English catalogue says them as they are written."""
+    from babel.messages.pofile import read_po, write_po
+
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=SOURCE_LANGUAGE)
+    for message in catalog:
+        if message.id and not message.string:
+            message.string = message.id
+    with po.open("wb") as fh:
+        write_po(fh, catalog, width=120, omit_header=False)
 
 
 @i18n_cli.command("compile")
 def compile_command() -> None:
     """Compile the catalogues into .mo files."""
-    _pybabel("compile", "-q", "-d", str(TRANSLATIONS))
+    _pybabel("-q", "compile", "-d", str(TRANSLATIONS))
 
 
 @i18n_cli.command("check")

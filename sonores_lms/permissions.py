@@ -41,23 +41,31 @@ ROLE_TITLES = {
 
 @dataclass(frozen=True)
 class Permission:
-    """``name`` is ``<plugin>.<action>`` (``core.manage-people``); ``roles`` are granted it by default."""
+    """``name`` is ``<plugin>.<action>`` (``core.manage-people``); ``roles`` are granted it by default.
+
+    A role held in one institute grants its permissions for that institute's matters (an institute director manages
+    the people of their institute). ``network_only`` permissions concern the whole network and are granted only by
+    a role held network-wide.
+    """
 
     name: str
     title: Any
     roles: frozenset[Role]
-    # Whether a grant scoped to one institute counts (an institute director manages their own people).
-    scopable: bool = False
+    network_only: bool = False
 
     @property
     def prefix(self) -> str:
         return self.name.partition(".")[0]
 
 
-MANAGE_PEOPLE = Permission("core.manage-people", _l("Manage people"), frozenset({Role.ADMIN}), scopable=True)
-MANAGE_INSTITUTES = Permission("core.manage-institutes", _l("Manage institutes"), frozenset({Role.ADMIN}))
-VIEW_AUDIT_LOG = Permission("core.view-audit-log", _l("View the audit log"), frozenset({Role.ADMIN}))
-MANAGE_SETTINGS = Permission("core.manage-settings", _l("Manage network settings"), frozenset({Role.ADMIN}))
+MANAGE_PEOPLE = Permission("core.manage-people", _l("Manage people"), frozenset({Role.ADMIN}))
+MANAGE_INSTITUTES = Permission(
+    "core.manage-institutes", _l("Manage institutes"), frozenset({Role.ADMIN}), network_only=True
+)
+VIEW_AUDIT_LOG = Permission("core.view-audit-log", _l("View the audit log"), frozenset({Role.ADMIN}), network_only=True)
+MANAGE_SETTINGS = Permission(
+    "core.manage-settings", _l("Manage network settings"), frozenset({Role.ADMIN}), network_only=True
+)
 
 CORE_PERMISSIONS: tuple[Permission, ...] = (MANAGE_PEOPLE, MANAGE_INSTITUTES, VIEW_AUDIT_LOG, MANAGE_SETTINGS)
 
@@ -102,7 +110,7 @@ def signed_in(view: F) -> F:
 
 
 def requires(permission: str | Permission) -> Callable[[F], F]:
-    """Signed in and granted ``permission`` (anywhere, for scopable ones: the view narrows to the institutes)."""
+    """Signed in and granted ``permission`` somewhere; views narrow institute-scoped grants to their institutes."""
     name = permission.name if isinstance(permission, Permission) else permission
 
     def decorator(view: F) -> F:

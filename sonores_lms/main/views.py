@@ -16,6 +16,7 @@ from ..navigation import NavItem, widgets_for
 from ..permissions import public, signed_in
 from ..security import safe_next
 from ..signals import nav_items
+from . import widgets  # noqa: F401 - connects the core dashboard widget
 
 bp = Blueprint("main", __name__)
 

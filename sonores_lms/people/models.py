@@ -92,7 +92,7 @@ class User(UserMixin, db.Model):
                 continue
             if assignment.institute_id is None:
                 return True
-            if perm.scopable and (institute_id is None or assignment.institute_id == institute_id):
+            if not perm.network_only and (institute_id is None or assignment.institute_id == institute_id):
                 return True
         return False
 
@@ -104,7 +104,7 @@ class User(UserMixin, db.Model):
             if assignment.role in perm.roles:
                 if assignment.institute_id is None:
                     return None
-                if perm.scopable:
+                if not perm.network_only:
                     scope.add(assignment.institute_id)
         return scope
 

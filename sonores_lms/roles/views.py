@@ -25,7 +25,6 @@ def overview() -> str:
     registry = current_app.extensions["sonores"]
     titles = {"core": _l("Core")} | {name: plugin.title for name, plugin in registry.plugins.items()}
     groups = [
-        (titles.get(owner, owner), [p for p in registry.permissions.values() if p.prefix == owner])
-        for owner in titles
+        (titles.get(owner, owner), [p for p in registry.permissions.values() if p.prefix == owner]) for owner in titles
     ]
     return render_template("roles/overview.html", groups=[g for g in groups if g[1]], roles=list(Role))

@@ -48,6 +48,10 @@ def test_safe_mode_boots_the_core_alone(app, database_url):
     assert "courses" not in app.blueprints
     assert not any(name.startswith("courses.") for name in app.extensions["sonores"].permissions)
     assert app.test_client().get("/sign-in").status_code == 200
+    with app.app_context():
+        from sonores_lms.extensions import db
+
+        db.engine.dispose()
 
 
 def test_disabled_plugin_leaves_no_trace():
