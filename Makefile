@@ -42,7 +42,7 @@ instance/config.py:
 # Compiles the catalogues; a translations/ folder with no messages.po yet has nothing to compile.
 translations: $(STAMP)
 	@if ls translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-		$(BIN)/pybabel compile -q -d translations; \
+		$(BIN)/pybabel -q compile -d translations; \
 	else \
 		echo "translations/: no catalogue yet, nothing to compile"; \
 	fi

@@ -100,7 +100,12 @@ def _fill_source_language(po: Path) -> None:
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=SOURCE_LANGUAGE)
     for message in catalog:
-        if message.id and not message.string:
+        if not message.id:
+            continue
+        if message.pluralizable:
+            if not all(message.string):
+                message.string = tuple(message.id)
+        elif not message.string:
             message.string = message.id
     with po.open("wb") as fh:
         write_po(fh, catalog, width=120, omit_header=False)

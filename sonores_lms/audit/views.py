@@ -38,11 +38,15 @@ ACTION_LABELS: dict[str, Any] = {
     "core.role-revoked": _l("Role revoked"),
     "core.user-deactivated": _l("Person deactivated"),
     "core.user-reactivated": _l("Person reactivated"),
-    "core.user-invited": _l("Person invited"),
-    "core.user-updated": _l("Person updated"),
+    "core.person-invited": _l("Person invited"),
+    "core.invitation-sent": _l("Invitation sent"),
+    "core.person-updated": _l("Person updated"),
     "core.people-imported": _l("People imported"),
     "core.institute-created": _l("Institute created"),
     "core.institute-updated": _l("Institute updated"),
+    "core.institute-activated": _l("Institute activated"),
+    "core.institute-deactivated": _l("Institute deactivated"),
+    "core.demo-loaded": _l("Demo data loaded"),
 }
 
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from sonores_lms.audit.models import AuditEntry
-from sonores_lms.audit.views import ACTION_LABELS, action_label
+from sonores_lms.audit.views import action_label
 from sonores_lms.export import safe_cell
 
 
@@ -47,7 +47,8 @@ def test_admin_nav_shows_the_audit_log_to_admins_only(staff_client, admin_client
     assert 'href="/admin/audit/"' not in staff_client.get("/dashboard").get_data(as_text=True)
 
 
-def test_newest_first_with_labels_and_actor(app, admin_client, create_user, add_entry):
+def test_newest_first_with_labels_and_actor(app, client_as, create_user, add_entry):
+    admin_client = client_as("admin", locale="fr")
     marie = create_user("marie@example.org", first_name="Marie", last_name="Curieuse")
     now = datetime.now(UTC)
     add_entry("core.sign-in", actor=marie, at=now - timedelta(hours=2), target_label="older-target")
@@ -55,15 +56,13 @@ def test_newest_first_with_labels_and_actor(app, admin_client, create_user, add_
     page = admin_client.get("/admin/audit/").get_data(as_text=True)
     assert page.index("newer-target") < page.index("older-target")
     assert "Marie Curieuse" in page and "marie@example.org" in page
-    with app.test_request_context():  # the admin reads French, as an anonymous request does
-        assert str(ACTION_LABELS["core.sign-in"]) in page
+    assert "Connexion" in page  # the admin reads French: the label is translated
     assert "courses.enrolled" in page  # unlabelled codes show as they are
 
 
 def test_action_labels_cover_core_codes_and_fall_back():
     assert action_label("core.role-granted") != "core.role-granted"
     assert action_label("plugin.something") == "plugin.something"
-    assert len(ACTION_LABELS) == 18
 
 
 def test_filters_by_action_actor_and_target(admin_client, create_user, add_entry):
@@ -76,7 +75,7 @@ def test_filters_by_action_actor_and_target(admin_client, create_user, add_entry
     page = admin_client.get("/admin/audit/?action=core.profile-updated").get_data(as_text=True)
     assert "beta-target" in page and "alpha-target" not in page and "gamma@" not in page
     # The action select offers the actions present in the log.
-    assert 'value="core.sign-in-failed"' in page and 'value="core.user-invited"' not in page
+    assert 'value="core.sign-in-failed"' in page and 'value="core.person-invited"' not in page
 
     page = admin_client.get("/admin/audit/?actor=marie+cur").get_data(as_text=True)
     assert "alpha-target" in page and "beta-target" not in page

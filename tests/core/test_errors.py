@@ -16,6 +16,15 @@ from tests.fixtures.app import test_config
 LANGUAGES = [({}, "fr"), ({"Accept-Language": "es-MX,es;q=0.9"}, "es")]
 
 
+TITLES = {  # the translated heading of each error page
+    ("fr", 400): "Requête incorrecte",
+    ("fr", 403): "Accès refusé",
+    ("fr", 404): "Page introuvable",
+    ("es", 403): "Acceso denegado",
+    ("es", 404): "Página no encontrada",
+}
+
+
 def assert_error_page(response: Any, code: int, lang: str) -> None:
     assert response.status_code == code
     page = response.get_data(as_text=True)
@@ -24,6 +33,8 @@ def assert_error_page(response: Any, code: int, lang: str) -> None:
     assert re.search(rf'<p class="error-code">[^<]*\b{code}\b[^<]*</p>', page)
     heading = re.search(r'<h1 id="error-title">([^<]+)</h1>', page)
     assert heading and heading.group(1).strip()
+    if (lang, code) in TITLES:
+        assert heading.group(1).strip() == TITLES[lang, code]
     assert "Traceback" not in page
 
 
@@ -68,7 +79,8 @@ def test_400_missing_csrf(client, headers, lang):
 
 
 @pytest.mark.parametrize(("headers", "lang"), LANGUAGES)
-def test_403_forbidden(staff_client, headers, lang):
+def test_403_forbidden(client_as, headers, lang):
+    staff_client = client_as("staff", locale=None)  # no language of their own: the browser's counts
     assert_error_page(staff_client.get("/admin/settings/", headers=headers), 403, lang)
 
 
