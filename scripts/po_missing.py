@@ -7,5 +7,7 @@ from babel.messages.pofile import read_po
 with open(sys.argv[1], "rb") as fh:
     catalog = read_po(fh)
 for message in catalog:
-    if message.id and (message.fuzzy or not all(message.string if isinstance(message.string, tuple) else [message.string])):
+    if message.id and (
+        message.fuzzy or not all(message.string if isinstance(message.string, tuple) else [message.string])
+    ):
         print(repr(message.id))

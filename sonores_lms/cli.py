@@ -60,7 +60,8 @@ def _pybabel(*args: str) -> None:
 
 @i18n_cli.command("extract")
 def extract_command() -> None:
-    """Collect every translatable string into messages.pot."""
+    """Collect every translatable string into messages.pot (folders starting with "_", like
+    templates/_macros, included: Babel skips them by default)."""
     _pybabel(
         "extract",
         "-F",
@@ -71,6 +72,7 @@ def extract_command() -> None:
         "--sort-output",
         "--width=120",
         "--project=Sonores LMS",
+        "--ignore-dirs=.* __pycache__",
         "--copyright-holder=Sonores LMS",
         "-o",
         str(POT),

@@ -78,6 +78,11 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
     url = app.config.get("DATABASE_URL") or "sqlite:///" + str(Path(app.instance_path) / "sonores.db")
     app.config["SQLALCHEMY_DATABASE_URI"] = url
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    if production and app.config["RATELIMIT_STORAGE_URI"].startswith("memory"):
+        app.logger.warning(
+            "SONORES_REDIS_URL is not set: sign-in rate limits are counted per process. "
+            "Set it when running several workers."
+        )
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
     if app.config.get("MAIL_OUTBOX"):
         app.config["MAIL_BACKEND"] = "sonores_lms.mail_outbox"

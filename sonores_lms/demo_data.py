@@ -126,17 +126,45 @@ def _person(
 
 PEOPLE: tuple[DemoPerson, ...] = (
     # The network's own people.
-    _person("Sofía", "Martínez Ríos", "es", "Alliance Française de Mexico", "Network coordinator", (("admin", False),)),
-    _person("Natasha", "Campbell", "en", "Alliance Française de la Jamaïque", "Quality auditor", (("auditor", False),)),
-    _person("Diego", "Álvarez Cárdenas", "es", "Alliance Française de Quito", "Auditor", (("auditor", False),)),
+    _person(
+        "Sofía",
+        "Martínez Ríos",
+        "es",
+        "Alliance Française de Mexico",
+        "Coordinadora regional de formación",
+        (("admin", False),),
+    ),
+    _person(
+        "Natasha",
+        "Campbell",
+        "en",
+        "Alliance Française de la Jamaïque",
+        "Sustainability auditor",
+        (("auditor", False),),
+    ),
+    _person(
+        "Diego",
+        "Álvarez Cárdenas",
+        "es",
+        "Alliance Française de Quito",
+        "Auditor de prácticas ecorresponsables",
+        (("auditor", False),),
+    ),
     # Trainers who author the courses.
-    _person("Marie-Claire", "Joseph", "fr", "Institut français en Haïti", "Teacher trainer", (("trainer", False),)),
+    _person(
+        "Marie-Claire",
+        "Joseph",
+        "fr",
+        "Institut français en Haïti",
+        "Formatrice en communication numérique",
+        (("trainer", False),),
+    ),
     _person(
         "Lucas",
         "Oliveira Santos",
         "pt",
         "Alliance Française de São Paulo",
-        "Pedagogical coordinator",
+        "Coordenador cultural e formador",
         (("trainer", False),),
     ),
     _person(
@@ -144,7 +172,7 @@ PEOPLE: tuple[DemoPerson, ...] = (
         "Gómez",
         "es",
         "Alliance Française de Buenos Aires",
-        "Teacher and trainer",
+        "Coordinadora de comunicación y formadora",
         (("trainer", False), ("staff", False)),
     ),
     # Institute directors: administrators of their own institute only.
@@ -153,26 +181,28 @@ PEOPLE: tuple[DemoPerson, ...] = (
         "Désir",
         "fr",
         "Alliance Française du Cap-Haïtien",
-        "Director",
+        "Directeur",
         (("admin", True), ("staff", False)),
     ),
     _person(
-        "Ana Lucía", "Herrera", "es", "Alliance Française de Bogotá", "Director", (("admin", True), ("staff", False))
+        "Ana Lucía", "Herrera", "es", "Alliance Française de Bogotá", "Directora", (("admin", True), ("staff", False))
     ),
     # Staff who take the courses.
-    _person("Mateo", "Fernández", "es", "Alliance Française de Córdoba", "French teacher"),
-    _person("Juliana", "Pereira", "pt", "Alliance Française de Manaus", "Cultural programme officer"),
-    _person("Thiago", "Almeida", "pt", "Institut français du Brésil", "Librarian"),
-    _person("Daniela", "Rojas Vargas", "es", "Alliance Française de San José", "French teacher"),
-    _person("Carlos", "Mendoza Quispe", "es", "Alliance Française de Lima", "Accountant"),
-    _person("Camila", "Fuentes", "es", "Institut français du Chili", "Events officer"),
-    _person("Anil", "Ramdass", "en", "Alliance Française de Trinité-et-Tobago", "French teacher"),
-    _person("Shernelle", "Charles", "en", "Alliance Française de Sainte-Lucie", "Front-desk officer"),
-    _person("Rodrigo", "Benítez", "es", "Alliance Française d'Asunción", "French teacher"),
-    _person("Lucía", "Rodríguez", "es", "Alliance Française de Montevideo", "Communications officer"),
-    _person("Rosa Amelia", "Núñez", "es", "Alliance Française de Saint-Domingue", "Administrative assistant"),
-    _person("Widelene", "Pierre-Louis", "fr", "Alliance Française des Cayes", "French teacher"),
-    _person("Kemar", "Thompson", "en", "Alliance Française de la Jamaïque", "Media library officer"),
+    _person("Mateo", "Fernández", "es", "Alliance Française de Córdoba", "Coordinador cultural"),
+    _person("Juliana", "Pereira", "pt", "Alliance Française de Manaus", "Coordenadora de comunicação"),
+    _person("Thiago", "Almeida", "pt", "Institut français du Brésil", "Coordenador cultural"),
+    _person("Daniela", "Rojas Vargas", "es", "Alliance Française de San José", "Coordinadora de comunicación"),
+    _person("Carlos", "Mendoza Quispe", "es", "Alliance Française de Lima", "Coordinador cultural"),
+    _person("Camila", "Fuentes", "es", "Institut français du Chili", "Coordinadora de eventos culturales"),
+    _person(
+        "Anil", "Ramdass", "en", "Alliance Française de Trinité-et-Tobago", "Culture and communication coordinator"
+    ),
+    _person("Shernelle", "Charles", "en", "Alliance Française de Sainte-Lucie", "Communication officer"),
+    _person("Rodrigo", "Benítez", "es", "Alliance Française d'Asunción", "Coordinador cultural"),
+    _person("Lucía", "Rodríguez", "es", "Alliance Française de Montevideo", "Coordinadora de comunicación"),
+    _person("Rosa Amelia", "Núñez", "es", "Alliance Française de Saint-Domingue", "Directora"),
+    _person("Widelene", "Pierre-Louis", "fr", "Alliance Française des Cayes", "Coordinatrice culturelle"),
+    _person("Kemar", "Thompson", "en", "Alliance Française de la Jamaïque", "Culture coordinator"),
 )
 
 # The account printed for each role (the first person holding it), in this order.
