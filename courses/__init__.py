@@ -20,5 +20,6 @@ plugin = Plugin(
     name="courses",
     title=_l("Courses"),
     blueprint=blueprint,
+    models="courses.models",
     permissions=(AUTHOR, MANAGE_PLAN, VIEW_REPORTS),
 )
