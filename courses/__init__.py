@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Flask
 from flask_babel import lazy_gettext as _l
 
 from sonores_lms.permissions import Permission, Role
 from sonores_lms.plugins import Plugin
+
+from .blueprint import blueprint
 
 AUTHOR = Permission("courses.author", _l("Author tracks, courses and lessons"), frozenset({Role.TRAINER, Role.ADMIN}))
 MANAGE_PLAN = Permission(
@@ -14,7 +16,16 @@ MANAGE_PLAN = Permission(
 )
 VIEW_REPORTS = Permission("courses.view-reports", _l("View progress reports"), frozenset({Role.ADMIN}))
 
-blueprint = Blueprint("courses", __name__, url_prefix="/courses")
+from . import views  # noqa: E402 - registers the routes on the blueprint
+
+
+def _init(app: Flask) -> None:
+    from .kinds import _built_in
+    from .signals import lesson_kinds
+
+    plugin.connect(lesson_kinds, _built_in)
+    views.connect(plugin)
+
 
 plugin = Plugin(
     name="courses",
@@ -22,4 +33,5 @@ plugin = Plugin(
     blueprint=blueprint,
     models="courses.models",
     permissions=(AUTHOR, MANAGE_PLAN, VIEW_REPORTS),
+    init=_init,
 )

@@ -1,0 +1,14 @@
+"""Routes of the courses plugin, one module per area; importing them registers them on the blueprint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import authoring, learning, plans, reports
+
+AREAS = (plans, authoring, learning, reports)
+
+
+def connect(plugin: Any) -> None:
+    for area in AREAS:
+        area.connect(plugin)

@@ -1,0 +1,11 @@
+"""Authoring: trainers and admins write tracks, courses, modules and lessons in four languages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..blueprint import blueprint  # noqa: F401
+
+
+def connect(plugin: Any) -> None:
+    """Connect this area's signal receivers (navigation, dashboard widgets, ...) through ``plugin.connect``."""
