@@ -27,11 +27,18 @@ def _init(app: Flask) -> None:
     views.connect(plugin)
 
 
+def _demo() -> None:
+    from .demo import load_demo
+
+    load_demo()
+
+
 plugin = Plugin(
     name="courses",
     title=_l("Courses"),
     blueprint=blueprint,
     models="courses.models",
     permissions=(AUTHOR, MANAGE_PLAN, VIEW_REPORTS),
+    demo=_demo,
     init=_init,
 )
