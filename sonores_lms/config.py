@@ -23,6 +23,7 @@ class DefaultConfig:
     DEFAULT_LOCALE = "fr"
     DEFAULT_TIMEZONE = "America/Bogota"
     BASE_URL = "http://127.0.0.1:5000"
+    PROXY_HOPS = 0  # reverse proxies in front of the app whose X-Forwarded-For/-Proto headers are trusted
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
 
     MAIL_FROM = "Sonores LMS <no-reply@sonores.invalid>"
@@ -44,6 +45,7 @@ class DefaultConfig:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_DURATION = 30 * 24 * 3600  # seconds
     SEND_FILE_MAX_AGE_DEFAULT = 3600
     WTF_CSRF_TIME_LIMIT = 8 * 3600
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
@@ -71,6 +73,8 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
         if production:
             raise RuntimeError("SONORES_SECRET_KEY must be set in production (SONORES_ENV=production).")
         raise RuntimeError("No secret key: set SONORES_SECRET_KEY or run 'make run' once to generate one.")
+    if production and len(str(app.config["SECRET_KEY"])) < 32:
+        raise RuntimeError("SONORES_SECRET_KEY is too short: use at least 32 random characters.")
     for key in ("SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"):
         if app.config[key] is None:
             app.config[key] = production

@@ -17,13 +17,15 @@ from urllib.parse import unquote, urlsplit
 from flask import current_app, has_request_context, render_template, request, url_for
 from flask_babel import format_date, format_datetime, get_locale
 from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from markupsafe import Markup
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 from werkzeug.security import safe_join
 
 from . import assets
+from .extensions import db
 
 
 class PdfTemplateError(ValueError):
@@ -89,9 +91,33 @@ def render_pdf(template_name: str, **context: Any) -> bytes:
     return _in_request(run)
 
 
+class PdfSandbox(ImmutableSandboxedEnvironment):
+    """No mutation of what the template is given, and no access to database rows at all: callers pass plain
+    values (dicts, strings, dates), so a template can neither read a password hash nor change a person."""
+
+    # Big repetitions and powers are how a template exhausts memory.
+    intercepted_binops = frozenset({"*", "**"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, db.Model):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and right > 100:
+            raise SecurityError("exponent too large")
+        if operator == "*":
+            size = max(len(left) if isinstance(left, str | list | tuple) else 0,
+                       len(right) if isinstance(right, str | list | tuple) else 0)  # fmt: skip
+            count = right if isinstance(right, int) else left if isinstance(left, int) else 1
+            if size and count * size > 100_000:
+                raise SecurityError("repetition too large")
+        return super().call_binop(context, operator, left, right)
+
+
 def sandboxed_environment() -> SandboxedEnvironment:
     """What an admin-edited template may use: its context, dates in the reader's language, nothing else."""
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env = PdfSandbox(autoescape=True, undefined=StrictUndefined)
     env.filters.update(datetimeformat=format_datetime, dateformat=format_date)
     return env
 
@@ -102,6 +128,8 @@ def render_sandboxed_source(source: str, **context: Any) -> Markup:
         template = sandboxed_environment().from_string(source)
         return Markup(template.render({"lang": str(get_locale() or "fr"), **context}))  # noqa: S704 - autoescaped
     except TemplateError as error:  # SecurityError and UndefinedError are TemplateErrors
+        raise PdfTemplateError(str(error)) from error
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
         raise PdfTemplateError(str(error)) from error
 
 

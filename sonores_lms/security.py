@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, request, url_for
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -48,6 +49,10 @@ def safe_next(target: str | None, default: str = "/") -> str:
 
 def init_app(app: Flask) -> None:
     app.after_request(set_security_headers)
+    hops = int(app.config.get("PROXY_HOPS") or 0)
+    if hops:
+        # Behind a proxy: the visitor's address (rate limits, audit) and HTTPS (HSTS, secure cookies) come from it.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
 
 def external_url(endpoint: str, **values: Any) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -18,10 +20,10 @@ def init_login(app: Flask) -> None:
 
     @login_manager.user_loader
     def _load(identity: str) -> User | None:
-        user_id, _, fingerprint = identity.partition(":")
-        if not user_id.isdigit():
+        user_id, _, token = identity.partition(":")
+        if not user_id.isdigit() or not token:
             return None
         user = db.session.execute(select(User).where(User.id == int(user_id))).scalar_one_or_none()
-        if user is None or not user.active or user.password_fingerprint != fingerprint:
+        if user is None or not user.active or not hmac.compare_digest(user.session_token, token):
             return None
         return user

@@ -24,7 +24,7 @@ def authenticate(email: str, password: str, *, locale: str | None = None) -> Use
     ``locale`` is the language the person browsed in before signing in; it becomes theirs if they had none.
     """
     user = find_by_email(email)
-    if user is None or not user.active:
+    if user is None or not user.active or not user.password_hash:
         check_password_hash(_DUMMY_HASH, password)
         record("core.sign-in-failed", actor=None, target_label=email.strip().lower()[:255])
         return None
@@ -48,6 +48,13 @@ def request_password_reset(email: str) -> None:
     link = external_url("auth.reset_password", token=make_token(user, "reset"))
     send_templated_mail(user.email, "mail/password_reset", locale=user.locale or "fr", user=user, link=link)
     record("core.password-reset-requested", actor=None, target=user)
+
+
+def sign_out_everywhere(user: User) -> None:
+    """Signing out ends every session of the person: cookie sessions cannot be revoked one by one."""
+    user.end_sessions()
+    db.session.flush()
+    record("core.sign-out", actor=user, target=user)
 
 
 def set_new_password(user: User, password: str, *, actor: User | None, action: str) -> None:

@@ -19,7 +19,8 @@ def _serializer(purpose: str) -> URLSafeTimedSerializer:
 
 
 def make_token(user: User, purpose: str) -> str:
-    return _serializer(purpose).dumps({"id": user.id, "fp": user.password_fingerprint})
+    # Bound to the address too: a link sent to a mistyped address dies when the address is corrected.
+    return _serializer(purpose).dumps({"id": user.id, "fp": user.password_fingerprint, "em": user.email})
 
 
 def read_token(token: str, purpose: str) -> User | None:
@@ -33,5 +34,7 @@ def read_token(token: str, purpose: str) -> User | None:
         return None
     user = db.session.get(User, data.get("id"))
     if user is None or not user.active or user.password_fingerprint != data.get("fp"):
+        return None
+    if user.email != data.get("em"):
         return None
     return user

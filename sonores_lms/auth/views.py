@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
@@ -12,7 +12,7 @@ from ..extensions import limiter
 from ..permissions import public
 from ..security import safe_next
 from .forms import ForgotPasswordForm, ResetPasswordForm, SignInForm
-from .services import authenticate, request_password_reset, set_new_password
+from .services import authenticate, request_password_reset, set_new_password, sign_out_everywhere
 from .tokens import read_token
 
 bp = Blueprint("auth", __name__)
@@ -41,6 +41,7 @@ def sign_in() -> str | Response:
     if form.validate_on_submit():
         user = authenticate(form.email.data or "", form.password.data or "", locale=str(get_locale()))
         if user is not None:
+            session.clear()  # a fresh session: nothing planted before sign-in survives it
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(form.next.data, url_for("main.dashboard")))
         form.form_errors.append(_("Wrong email or password."))
@@ -51,6 +52,8 @@ def sign_in() -> str | Response:
 @bp.route("/sign-out", methods=["POST"])
 @public
 def sign_out() -> Response:
+    if current_user.is_authenticated:
+        sign_out_everywhere(current_user._get_current_object())
     logout_user()
     flash(_("You are signed out."), "success")
     return redirect(url_for("main.index"))
@@ -59,6 +62,7 @@ def sign_out() -> Response:
 @bp.route("/password/forgot", methods=["GET", "POST"])
 @public
 @limiter.limit("10 per hour", methods=["POST"], scope="password-forgot")
+@limiter.limit("3 per hour", methods=["POST"], key_func=_account_key, scope="password-forgot-account")
 def forgot_password() -> str | Response:
     form = ForgotPasswordForm()
     if form.validate_on_submit():
@@ -93,6 +97,7 @@ def _set_password(token: str, purpose: str) -> str | Response:
     if form.validate_on_submit():
         action = "core.password-reset" if purpose == "reset" else "core.invitation-accepted"
         set_new_password(user, form.password.data or "", actor=user, action=action)
+        session.clear()
         login_user(user)
         flash(_("Your password is saved. Welcome!"), "success")
         return redirect(url_for("main.dashboard"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -38,6 +40,9 @@ class User(UserMixin, db.Model):
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Part of every session and remember cookie: renewing it (sign-out, new password, deactivation) ends them all,
+    # copies included.
+    session_token: Mapped[str] = mapped_column(String(32), default=lambda: secrets.token_hex(16))
     version: Mapped[int] = mapped_column(default=1)
 
     institute: Mapped[Institute | None] = relationship(lazy="joined", innerjoin=False)
@@ -57,17 +62,22 @@ class User(UserMixin, db.Model):
         return self.active
 
     def get_id(self) -> str:
-        # The version changes with the password, which signs out every other session of this person.
-        return f"{self.id}:{self.password_fingerprint}"
+        return f"{self.id}:{self.session_token}"
+
+    def end_sessions(self) -> None:
+        """Sign this person out everywhere: every cookie carrying the old token stops working."""
+        self.session_token = secrets.token_hex(16)
 
     @property
     def password_fingerprint(self) -> str:
-        return (self.password_hash or "")[-8:]
+        """Changes with the password (a single-use link carries it) without showing any of the hash."""
+        return hashlib.sha256((self.password_hash or "").encode()).hexdigest()[:16]
 
     # -- password ---------------------------------------------------------------------------------------------
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, method="scrypt")
         self.password_changed_at = utcnow()
+        self.end_sessions()
 
     def check_password(self, password: str) -> bool:
         return bool(self.password_hash) and check_password_hash(self.password_hash or "", password)

@@ -68,9 +68,20 @@ def scope_of(actor: User) -> set[int] | None:
 
 
 def manages(actor: User, person: User) -> bool:
-    """Whether ``actor`` may see and change ``person`` (a director only the people of their institutes)."""
+    """Whether ``actor`` may see and change ``person``.
+
+    A director manages the people of their institutes, but not someone who holds a role beyond them (a network
+    admin based there, another institute's director): editing their email would hand over their account.
+    Network-wide staff is a learner's role and does not count.
+    """
     scope = scope_of(actor)
-    return scope is None or person.institute_id in scope
+    if scope is None:
+        return True
+    if person.institute_id not in scope:
+        return False
+    return all(
+        a.institute_id in scope or (a.institute_id is None and a.role == Role.STAFF) for a in person.role_assignments
+    )
 
 
 def _check_institute(institute_id: int | None, scope: set[int] | None, *, required: bool = False) -> None:
@@ -241,6 +252,7 @@ def deactivate_person(user: User, *, actor: User) -> None:
             raise PeopleError(_l("The network needs at least one active administrator."), code="last-admin")
     user.active = False
     user.deactivated_at = utcnow()
+    user.end_sessions()
     db.session.flush()
     record("core.user-deactivated", actor=actor, target=user)
     user_deactivated.send(user, actor=actor)

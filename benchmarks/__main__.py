@@ -1,0 +1,51 @@
+"""``python -m benchmarks [--db sqlite|postgresql|both] [--scale 1.0] [--repeat 50]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sqlalchemy.exc import OperationalError
+
+from .generate import Sizes
+from .measure import KINDS, POSTGRES_ADMIN_URL, run
+from .report import text_table, write_results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--db", choices=(*KINDS, "both"), default="both", help="database(s) to measure on")
+    parser.add_argument("--scale", type=float, default=1.0, help="1.0: 2,000 institutes, 20,000 people")
+    parser.add_argument("--repeat", type=int, default=50, help="measured requests per page")
+    parser.add_argument("--warmup", type=int, default=5, help="requests per page before measuring")
+    parser.add_argument("--no-write", action="store_true", help="print the tables, leave RESULTS.md as it is")
+    args = parser.parse_args(argv)
+    if args.scale <= 0 or args.repeat < 1 or args.warmup < 0:
+        parser.error("--scale must be positive, --repeat at least 1, --warmup not negative")
+
+    kinds = KINDS if args.db == "both" else (args.db,)
+    sizes = Sizes.scaled(args.scale)
+    runs = []
+    for kind in kinds:
+        try:
+            result = run(kind, sizes=sizes, repeat=args.repeat, warmup=args.warmup, progress=print)
+        except OperationalError as error:
+            if kind != "postgresql" or args.db != "both":
+                raise
+            # A laptop without PostgreSQL still gets its SQLite figures.
+            print(f"PostgreSQL unreachable ({POSTGRES_ADMIN_URL}, SONORES_BENCH_POSTGRES_URL): skipped.\n{error}")
+            continue
+        runs.append(result)
+        print()
+        print(text_table(result))
+        print()
+    missed = sum(1 for r in runs for page in r.results if page.misses())
+    if not args.no_write:
+        path = write_results(runs, repeat=args.repeat, warmup=args.warmup, scale=args.scale)
+        print(f"Written {path}")
+    print(f"{missed} page measurement(s) miss a target." if missed else "Every page meets its targets.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
