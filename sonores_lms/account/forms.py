@@ -35,7 +35,6 @@ class ProfileForm(FlaskForm):
     job_title = StringField(_l("Job title"), validators=[Optional(), Length(max=120)])
     locale = SelectField(_l("Language"), choices=[SelectChoice(code, LANGUAGE_NAMES[code]) for code in LANGUAGES])
     timezone = SelectField(_l("Time zone"), validators=[Optional()])
-    institute_id = SelectField(_l("Institute"), coerce=int, validators=[Optional()])
     notifications = FormField(NotificationsForm, label=_l("Email me about"))
     version = IntegerField(widget=HiddenInput())
     submit = SubmitField(_l("Save"))

@@ -10,7 +10,6 @@ from werkzeug.wrappers import Response
 
 from ..auth.services import set_new_password
 from ..i18n import timezone_choices
-from ..institutes.queries import institute_choices
 from ..permissions import signed_in
 from .forms import ChangePasswordForm, ProfileForm
 from .services import update_profile
@@ -24,9 +23,7 @@ def profile() -> str | Response:
     user = current_user._get_current_object()
     form = ProfileForm(obj=user)
     form.timezone.choices = [("", _l("My institute's time zone")), *timezone_choices()]
-    form.institute_id.choices = [(0, _l("No institute")), *institute_choices()]
     if not form.is_submitted():
-        form.institute_id.data = user.institute_id or 0
         form.timezone.data = user.timezone or ""
         form.locale.data = user.locale or "fr"
         form.notifications.form.process(data=user.notifications)
@@ -40,7 +37,6 @@ def profile() -> str | Response:
             job_title=form.job_title.data or None,
             locale=form.locale.data,
             timezone=form.timezone.data or None,
-            institute_id=form.institute_id.data or None,
             notifications=dict(form.notifications.data),
         )
         flash(_("Your profile is saved."), "success")

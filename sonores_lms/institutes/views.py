@@ -16,7 +16,7 @@ from ..permissions import requires
 from ..signals import nav_items
 from .forms import ConfirmForm, InstituteFilterForm, InstituteForm, country_names, language_names
 from .models import Institute
-from .queries import institutes_with_counts
+from .queries import institutes_page
 from .services import InstituteError, create_institute, set_institute_active, update_institute
 
 bp = Blueprint("institutes", __name__, url_prefix="/admin/institutes")
@@ -34,14 +34,16 @@ def index() -> str:
     filters = InstituteFilterForm(request.args)
     country = filters.country.data if filters.country.data in country_names() else None
     active = {"yes": True, "no": False}.get(filters.active.data or "")
-    rows = institutes_with_counts(country=country, active=active)
+    page, counts = institutes_page(page=request.args.get("page", 1, type=int), country=country, active=active)
+    args = {key: value for key, value in {"country": country, "active": filters.active.data}.items() if value}
     return render_template(
         "institutes/index.html",
-        rows=rows,
+        page=page,
+        counts=counts,
+        args=args,
         filters=filters,
         countries=country_names(),
         languages=language_names(),
-        confirm=ConfirmForm(),
     )
 
 

@@ -48,6 +48,7 @@ class PeopleFilterForm(FlaskForm):
         csrf = False
 
     q = SearchField(_l("Name or email"), validators=[Optional(), Length(max=100)])
+    country = SelectField(_l("Country"), default="")
     institute = SelectField(_l("Institute"), coerce=int, default=0)
     role = SelectField(_l("Role"), default="")
     active = SelectField(
@@ -56,9 +57,12 @@ class PeopleFilterForm(FlaskForm):
         default="yes",
     )
 
-    def __init__(self, *args: object, institutes: list[tuple[int, str]], **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, institutes: list[tuple[int, str]], countries: list[tuple[str, str]], **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.institute.choices = choices([(0, _l("All institutes")), *institutes])
+        self.country.choices = choices([("", _l("All countries")), *countries])
         self.role.choices = choices([("", _l("All roles")), *role_choices()])
 
 

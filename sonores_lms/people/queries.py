@@ -8,6 +8,7 @@ from sqlalchemy import Select, func, or_, select
 
 from ..audit.models import AuditEntry
 from ..extensions import db
+from ..institutes.models import Institute
 from ..permissions import Role
 from .models import RoleAssignment, User
 
@@ -19,6 +20,7 @@ def people_query(
     scope: set[int] | None,
     text: str | None = None,
     institute_id: int | None = None,
+    country: str | None = None,
     role: Role | None = None,
     active: bool | None = None,
 ) -> Select[tuple[User]]:
@@ -41,6 +43,8 @@ def people_query(
         )
     if institute_id:
         query = query.where(User.institute_id == institute_id)
+    if country:
+        query = query.where(User.institute_id.in_(select(Institute.id).where(Institute.country == country)))
     if role is not None:
         query = query.where(User.id.in_(select(RoleAssignment.user_id).where(RoleAssignment.role == role)))
     if active is not None:

@@ -17,8 +17,8 @@ from werkzeug.wrappers import Response
 
 from ..extensions import db
 from ..i18n import timezone_choices
-from ..institutes.forms import choices
-from ..institutes.queries import institute_choices
+from ..institutes.forms import choices, country_names
+from ..institutes.queries import MAX_LISTED, countries_with_institutes, institute_choices, institute_count
 from ..navigation import NavItem
 from ..permissions import Role, requires
 from ..signals import nav_items
@@ -97,9 +97,14 @@ def _load_person(user_id: int) -> User:
 @requires(PERMISSION)
 def index() -> str:
     scope = _scope()
-    filters = PeopleFilterForm(request.args, institutes=institute_choices(include_inactive=True, only=scope))
+    country = request.args.get("country", "")
+    filters = PeopleFilterForm(
+        request.args,
+        institutes=_filter_institutes(scope, country, request.args.get("institute", 0, type=int)),
+        countries=_filter_countries(scope),
+    )
     if not filters.validate():
-        for name in ("institute", "role", "active", "q"):
+        for name in ("country", "institute", "role", "active", "q"):
             if getattr(filters, name).errors:
                 getattr(filters, name).data = getattr(filters, name).default
     role = Role(filters.role.data) if filters.role.data in {r.value for r in Role} else None
@@ -108,6 +113,7 @@ def index() -> str:
         scope=scope,
         text=(filters.q.data or "").strip() or None,
         institute_id=filters.institute.data or None,
+        country=filters.country.data or None,
         role=role,
         active={"yes": True, "no": False}.get(filters.active.data or ""),
     )
@@ -115,6 +121,7 @@ def index() -> str:
         key: value
         for key, value in {
             "q": filters.q.data or "",
+            "country": filters.country.data or "",
             "institute": filters.institute.data or "",
             "role": filters.role.data or "",
             "active": filters.active.data or "",
@@ -124,6 +131,22 @@ def index() -> str:
     if "active" not in args:
         args["active"] = ""
     return render_template("people/index.html", page=page, filters=filters, args=args)
+
+
+def _filter_countries(scope: set[int] | None) -> list[tuple[str, str]]:
+    names = country_names()
+    return [] if scope is not None else [(code, names.get(code, code)) for code in countries_with_institutes()]
+
+
+def _filter_institutes(scope: set[int] | None, country: str, selected: int) -> list[tuple[int, str]]:
+    """A director's own institutes; for the network, one country's, or all while there are few enough."""
+    if scope is not None:
+        return institute_choices(include_inactive=True, only=scope)
+    if country:
+        return institute_choices(include_inactive=True, country=country)
+    if institute_count() <= MAX_LISTED:
+        return institute_choices(include_inactive=True)
+    return institute_choices(include_inactive=True, only={selected}) if selected else []
 
 
 @bp.route("/<int:user_id>")

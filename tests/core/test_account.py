@@ -19,8 +19,9 @@ def profile_data(user, **changes):
 def test_profile_edit_saves_and_audits(client_as, create_institute, db):
     from sonores_lms.audit.models import AuditEntry
 
-    c = client_as("staff")
     institute = create_institute()
+    c = client_as("staff", institute_id=institute.id)
+    other = create_institute()
     response = c.post(
         "/account/profile",
         data=profile_data(
@@ -28,7 +29,7 @@ def test_profile_edit_saves_and_audits(client_as, create_institute, db):
             first_name="Wideline",
             locale="es",
             timezone="America/Port-au-Prince",
-            institute_id=str(institute.id),
+            institute_id=str(other.id),  # not a field of the profile: people do not move themselves
         ),
     )
     assert response.status_code == 302
