@@ -20,10 +20,14 @@ from . import views  # noqa: E402 - registers the routes on the blueprint
 
 
 def _init(app: Flask) -> None:
+    from sonores_lms.signals import audit_action_labels
+
+    from .audit_labels import audit_labels
     from .kinds import _built_in
     from .signals import lesson_kinds
 
     plugin.connect(lesson_kinds, _built_in)
+    plugin.connect(audit_action_labels, audit_labels)
     views.connect(plugin)
 
 

@@ -37,6 +37,13 @@ template_hook = _signals.signal(
     markup (``Markup`` or a string that will be escaped) or None.""",
 )
 
+audit_action_labels = _signals.signal(
+    "audit-action-labels",
+    doc="""Collector for readable names of audit actions, so the audit log shows a plugin's actions in words.
+
+    sender: None. Each receiver returns a mapping of action code (``"courses.plan-published"``) to a lazy string.""",
+)
+
 user_signed_in = _signals.signal(
     "core.user-signed-in",
     doc="""Event: a person signed in. sender: the user. Receivers return nothing.""",

@@ -1,11 +1,657 @@
-"""Authoring: trainers and admins write tracks, courses, modules and lessons in four languages."""
+"""Authoring: trainers and admins write tracks, courses, modules and lessons in four languages.
+
+Trainers edit what an Assignment gives them (a track covers all its courses); network admins edit everything.
+Changes go to the year's draft revision; published rows are never edited.
+"""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from ..blueprint import blueprint  # noqa: F401
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import force_locale, get_timezone
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from jinja2 import TemplateNotFound
+from sqlalchemy import select
+from werkzeug.datastructures import FileStorage
+from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.wrappers import Response
+from wtforms import BooleanField, DateTimeLocalField, SelectField, SelectMultipleField
+
+from sonores_lms.config import LANGUAGES
+from sonores_lms.errors import render_error
+from sonores_lms.extensions import db
+from sonores_lms.i18n import LANGUAGE_NAMES
+from sonores_lms.institutes.forms import choices
+from sonores_lms.multilingual import SOURCE_LANGUAGE
+from sonores_lms.navigation import NavItem
+from sonores_lms.people.models import RoleAssignment, User
+from sonores_lms.permissions import Role, requires, signed_in
+from sonores_lms.signals import nav_items
+
+from ..authoring import (
+    AuthoringError,
+    AuthorScope,
+    assign_trainer,
+    author_scope,
+    completeness,
+    course_minutes,
+    create_course,
+    create_lesson,
+    create_module,
+    create_track,
+    delete_item,
+    move_item,
+    plan_of,
+    unassign_trainer,
+    update_item,
+    years_for,
+)
+from ..authoring_forms import (
+    EDIT_FORMS,
+    TEXT_FIELDS,
+    AssignForm,
+    ConfirmForm,
+    DeleteForm,
+    MoveForm,
+    NewItemForm,
+    NewLessonForm,
+    NewTrackForm,
+)
+from ..blueprint import blueprint
+from ..kinds import lesson_kinds_registry
+from ..models import Assignment, Axis, Course, Lesson, Level, Module, Plan, PlanStatus, StoredFile, Track
+from ..queries import draft_plan, plans_by_year, published_plan
+from ..revisions import PlanError, draft_for
+from ..uploads import IMAGE_TYPES, UploadError, human_size, largest_upload, max_bytes, path_of, store_upload
+
+AUTHOR = "courses.author"
+MODELS: dict[str, type[Any]] = {"track": Track, "course": Course, "module": Module, "lesson": Lesson}
+UPLOAD_ENDPOINTS = frozenset({"courses.author_edit_lesson"})
+FORM_OVERHEAD = 1024 * 1024  # room for the text fields sent along with a file
+FILE_KEYS = ("file_id", "filename", "content_type", "size", "width", "height")
+
+
+def _nav(_sender: Any) -> NavItem:
+    return NavItem("courses.author_home", _l("Authoring"), weight=40, section="main", permission=AUTHOR)
 
 
 def connect(plugin: Any) -> None:
     """Connect this area's signal receivers (navigation, dashboard widgets, ...) through ``plugin.connect``."""
+    plugin.connect(nav_items, _nav)
+
+
+@blueprint.url_value_preprocessor
+def _upload_limit(endpoint: str | None, _values: Any) -> None:
+    """Pages that take a video accept a larger body; set before the CSRF check reads the form."""
+    if endpoint in UPLOAD_ENDPOINTS:
+        request.max_content_length = largest_upload() + FORM_OVERHEAD
+
+
+@blueprint.errorhandler(RequestEntityTooLarge)
+def _too_large(error: RequestEntityTooLarge) -> Any:
+    if request.endpoint in UPLOAD_ENDPOINTS and not getattr(error, "sonores_detail", None):
+        error.sonores_detail = _(  # type: ignore[attr-defined]
+            "Videos up to %(video)s and other files up to %(other)s are accepted.",
+            video=human_size(max_bytes("video")),
+            other=human_size(max_bytes("file")),
+        )
+    return render_error(error)
+
+
+# -- helpers ---------------------------------------------------------------------------------------------------------
+def _scope() -> AuthorScope:
+    return author_scope(current_user)
+
+
+def _load(kind: str, item_id: int) -> Any:
+    return db.get_or_404(MODELS[kind], item_id)
+
+
+def _authorise(allowed: bool) -> None:
+    if not allowed:
+        abort(403)
+
+
+def _year_url(item: Any, anchor: bool = True) -> str:
+    plan = plan_of(item)
+    fragment = f"{type(item).__name__.lower()}-{item.id}" if anchor and getattr(item, "id", None) else None
+    return url_for("courses.author_year", year=plan.year, _anchor=fragment)
+
+
+def _draft_only(item: Any) -> Response | None:
+    """Published revisions are read-only: send the author to the year's page to start (or open) the draft."""
+    if plan_of(item).status == PlanStatus.DRAFT:
+        return None
+    flash(_("Published plans are not edited directly: open the year's draft to make changes."), "warning")
+    return redirect(_year_url(item, anchor=False))
+
+
+def _title(item: Any) -> str:
+    return item.text("title").text or _("(untitled)")
+
+
+def _local_zone() -> ZoneInfo:
+    return ZoneInfo(str(get_timezone() or "UTC"))
+
+
+def _to_local(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(_local_zone()).replace(tzinfo=None) if moment else None
+
+
+def _to_utc(local: datetime | None) -> datetime | None:
+    return local.replace(tzinfo=_local_zone()).astimezone(UTC) if local else None
+
+
+def _kind_choices() -> list[Any]:
+    return choices((name, str(kind.title)) for name, kind in lesson_kinds_registry().items())
+
+
+# -- home and the year's tree ----------------------------------------------------------------------------------------
+@blueprint.route("/author/")
+@requires(AUTHOR)
+def author_home() -> str:
+    scope = _scope()
+    years = years_for(scope)
+    by_year: dict[int, list[Plan]] = {}
+    for plan in plans_by_year():
+        if years is None or plan.year in years:
+            by_year.setdefault(plan.year, []).append(plan)
+    return render_template("courses/authoring/home.html", by_year=by_year, scope=scope)
+
+
+@blueprint.route("/author/<int:year>")
+@requires(AUTHOR)
+def author_year(year: int) -> str:
+    scope = _scope()
+    plan = draft_plan(year) or published_plan(year)
+    if plan is None:
+        abort(404)
+    years = years_for(scope)
+    _authorise(years is None or year in years)
+    return render_template(
+        "courses/authoring/year.html",
+        plan=plan,
+        scope=scope,
+        editable=plan.status == PlanStatus.DRAFT,
+        kinds=lesson_kinds_registry(),
+        completeness=completeness,
+        course_minutes=course_minutes,
+        move_form=MoveForm(),
+        confirm=ConfirmForm(),
+    )
+
+
+@blueprint.route("/author/<int:year>/draft", methods=["POST"])
+@requires(AUTHOR)
+def author_start_draft(year: int) -> Response:
+    scope = _scope()
+    plan = draft_plan(year, lessons=False) or published_plan(year, lessons=False)
+    if plan is None:
+        abort(404)
+    years = years_for(scope)
+    _authorise(years is None or year in years)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        draft = draft_for(plan, actor=current_user)
+    except PlanError as error:
+        flash(str(error.message), "error")
+    else:
+        flash(_("You are editing revision %(revision)s of the %(year)s plan.", revision=draft.revision, year=year))
+    return redirect(url_for("courses.author_year", year=year))
+
+
+# -- creating --------------------------------------------------------------------------------------------------------
+def _create(form: Any, parent: Any, heading: str, make: Any) -> str | Response:
+    redirect_to = _draft_only(parent)
+    if redirect_to is not None:
+        return redirect_to
+    if form.validate_on_submit():
+        try:
+            item = make(form)
+        except AuthoringError as error:
+            flash(str(error.message), "error")
+        else:
+            flash(_("Created. Add its translations and details below."), "success")
+            return redirect(url_for(f"courses.author_edit_{type(item).__name__.lower()}", **{
+                f"{type(item).__name__.lower()}_id": item.id
+            }))  # fmt: skip
+    return render_template(
+        "courses/authoring/new.html", form=form, parent=parent, heading=heading, back=_year_url(parent)
+    )
+
+
+@blueprint.route("/author/axes/<int:axis_id>/tracks/new", methods=["GET", "POST"])
+@requires(AUTHOR)
+def author_new_track(axis_id: int) -> str | Response:
+    axis = db.get_or_404(Axis, axis_id)
+    _authorise(_scope().is_admin)
+    return _create(
+        NewTrackForm(),
+        axis,
+        _("New track in %(axis)s", axis=_title(axis)),
+        lambda f: create_track(axis, title_fr=f.title.data, enforce_order=f.enforce_order.data, actor=current_user),
+    )
+
+
+@blueprint.route("/author/tracks/<int:track_id>/courses/new", methods=["GET", "POST"])
+@requires(AUTHOR)
+def author_new_course(track_id: int) -> str | Response:
+    track = db.get_or_404(Track, track_id)
+    _authorise(_scope().can_add_course(track))
+    return _create(
+        NewItemForm(),
+        track,
+        _("New course in %(track)s", track=_title(track)),
+        lambda f: create_course(track, title_fr=f.title.data, actor=current_user),
+    )
+
+
+@blueprint.route("/author/courses/<int:course_id>/modules/new", methods=["GET", "POST"])
+@requires(AUTHOR)
+def author_new_module(course_id: int) -> str | Response:
+    course = db.get_or_404(Course, course_id)
+    _authorise(_scope().can_edit_course(course))
+    return _create(
+        NewItemForm(),
+        course,
+        _("New module in %(course)s", course=_title(course)),
+        lambda f: create_module(course, title_fr=f.title.data, actor=current_user),
+    )
+
+
+@blueprint.route("/author/modules/<int:module_id>/lessons/new", methods=["GET", "POST"])
+@requires(AUTHOR)
+def author_new_lesson(module_id: int) -> str | Response:
+    module = db.get_or_404(Module, module_id)
+    _authorise(_scope().can_edit(module))
+    form = NewLessonForm()
+    form.kind.choices = _kind_choices()
+    return _create(
+        form,
+        module,
+        _("New lesson in %(module)s", module=_title(module)),
+        lambda f: create_lesson(module, title_fr=f.title.data, kind=f.kind.data, actor=current_user),
+    )
+
+
+# -- editing ---------------------------------------------------------------------------------------------------------
+def _initial(kind: str, item: Any) -> dict[str, Any]:
+    """What the edit form shows for ``item`` as it is stored."""
+    values: dict[str, Any] = {"version": item.version}
+    for lang in LANGUAGES:
+        stored = item.texts_in(lang)
+        values[lang] = {name: stored.get(name, "") for name, _label, _m in TEXT_FIELDS[kind]}
+    if kind == "track":
+        values["enforce_order"] = item.enforce_order
+    elif kind == "course":
+        values.update(
+            level=item.level.value,
+            audience=list(item.audience or []),
+            prerequisites=[c.id for c in item.prerequisites],
+            min_quiz_score=item.min_quiz_score,
+        )
+    elif kind == "lesson":
+        data = item.data or {}
+        values.update(
+            kind=item.kind,
+            duration_minutes=item.duration_minutes,
+            required=item.required,
+            release_at=_to_local(item.release_at),
+            url=data.get("url", ""),
+            session_note=data.get("session", ""),
+        )
+    return values
+
+
+def _prepare(form: Any, kind: str, item: Any) -> Any:
+    """Choices that depend on the item: kinds of lesson, the plan's other courses as prerequisites."""
+    if kind == "lesson":
+        form.kind.choices = _kind_choices()
+        if item.kind not in lesson_kinds_registry():
+            form.kind.choices += choices([(item.kind, item.kind)])
+    elif kind == "course":
+        plan = plan_of(item)
+        others = db.session.scalars(
+            select(Course)
+            .join(Track)
+            .join(Axis)
+            .where(Axis.plan_id == plan.id, Course.id != item.id)
+            .order_by(Axis.position, Track.position, Course.position)
+        ).all()
+        form.prerequisites.choices = choices((c.id, _title(c)) for c in others)
+        form._others = {c.id: c for c in others}
+    return form
+
+
+def _settings(form: Any, kind: str, item: Any, stored: StoredFile | None) -> dict[str, Any]:
+    if kind == "track":
+        return {"enforce_order": form.enforce_order.data}
+    if kind == "course":
+        return {
+            "level": Level(form.level.data),
+            "audience": [value for value in (form.audience.data or []) if value in {role.value for role in Role}],
+            "prerequisites": [form._others[i] for i in form.prerequisites.data or [] if i in form._others],
+            "min_quiz_score": form.min_quiz_score.data,
+        }
+    if kind == "lesson":
+        data = dict(item.data or {})
+        for key, value in (("url", (form.url.data or "").strip()), ("session", (form.session_note.data or "").strip())):
+            if value:
+                data[key] = value
+            else:
+                data.pop(key, None)
+        if form.remove_file.data:
+            for key in FILE_KEYS:
+                data.pop(key, None)
+        if stored is not None:  # what a learner's page needs to show the file without loading its row
+            data.update(file_id=stored.id, filename=stored.filename, content_type=stored.content_type, size=stored.size)
+            for key in ("width", "height"):
+                if getattr(stored, key):
+                    data[key] = getattr(stored, key)
+                else:
+                    data.pop(key, None)
+        return {
+            "kind": form.kind.data,
+            "duration_minutes": form.duration_minutes.data,
+            "required": form.required.data,
+            "release_at": _to_utc(form.release_at.data),
+            "data": data,
+        }
+    return {}
+
+
+def _display(field: Any) -> str:
+    """A field's value as a reader sees it, for the conflict page."""
+    if isinstance(field, BooleanField):
+        return _("Yes") if field.data else _("No")
+    if isinstance(field, SelectMultipleField):
+        labels = dict((value, str(label)) for value, label, *_rest in field.iter_choices())
+        return ", ".join(labels.get(v, str(v)) for v in (field.data or [])) or "—"
+    if isinstance(field, SelectField):
+        return str(dict((v, str(label)) for v, label, *_rest in field.iter_choices()).get(field.data, field.data or ""))
+    if isinstance(field, DateTimeLocalField):
+        return field.data.strftime("%Y-%m-%d %H:%M") if field.data else "—"
+    return "" if field.data is None else str(field.data)
+
+
+def _conflict_rows(kind: str, theirs: Any, yours: Any) -> list[dict[str, Any]]:
+    rows = []
+    for name in theirs.settings:
+        rows.append({"label": theirs[name].label.text, "lang": None, "theirs": _display(theirs[name]),
+                     "yours": _display(yours[name])})  # fmt: skip
+    for lang in LANGUAGES:
+        for name, label, _m in TEXT_FIELDS[kind]:
+            rows.append({"label": label, "lang": lang, "theirs": theirs[lang][name].data or "",
+                         "yours": yours[lang][name].data or ""})  # fmt: skip
+    for row in rows:
+        row["differs"] = row["theirs"] != row["yours"]
+    return rows
+
+
+def _attached_file(item: Any) -> StoredFile | None:
+    file_id = (item.data or {}).get("file_id") if isinstance(item, Lesson) else None
+    return db.session.get(StoredFile, file_id) if file_id else None
+
+
+def _edit(kind: str, item: Any) -> Any:
+    scope = _scope()
+    _authorise(scope.can_edit(item))
+    redirect_to = _draft_only(item)
+    if redirect_to is not None:
+        return redirect_to
+    form_class = EDIT_FORMS[kind]
+    # A POST is read from what was sent alone: stored values must not fill in a missing version or title.
+    form = form_class() if request.method == "POST" else form_class(data=_initial(kind, item))
+    form = _prepare(form, kind, item)
+    if form.validate_on_submit():
+        if form.version.data != item.version:
+            theirs = _prepare(form_class(formdata=None, data=_initial(kind, item)), kind, item)
+            return render_template(
+                "courses/authoring/conflict.html",
+                kind=kind,
+                item=item,
+                form=form,
+                rows=_conflict_rows(kind, theirs, form),
+                title=_title(item),
+            ), 409
+        stored = None
+        upload = getattr(form, "upload", None)
+        if upload is not None and isinstance(upload.data, FileStorage) and upload.data.filename:
+            purpose = "video" if form.kind.data == "video" else "file"
+            try:
+                stored = store_upload(upload.data.stream, upload.data.filename, purpose=purpose, actor=current_user)
+            except UploadError as error:
+                if error.too_large:
+                    too_large = RequestEntityTooLarge()
+                    too_large.sonores_detail = str(error.message)  # type: ignore[attr-defined]
+                    raise too_large from error
+                upload.errors = [str(error.message)]
+        if not (upload is not None and upload.errors):
+            try:
+                update_item(
+                    item,
+                    actor=current_user,
+                    settings=_settings(form, kind, item, stored),
+                    texts=form.text_values(),
+                    checked=form.checked_languages(),
+                )
+            except AuthoringError as error:
+                flash(str(error.message), "error")
+            else:
+                flash(_("Saved."), "success")
+                return redirect(url_for(request.endpoint, **request.view_args))
+    template = "courses/authoring/edit.html"
+    return render_template(
+        template,
+        kind=kind,
+        item=item,
+        form=form,
+        scope=scope,
+        title=_title(item),
+        statuses=item.translation_statuses(),
+        french=item.texts_in(SOURCE_LANGUAGE),
+        text_fields=TEXT_FIELDS[kind],
+        language_names=LANGUAGE_NAMES,
+        can_delete=_may_restructure(scope, item),
+        minutes=course_minutes(item) if kind == "course" else None,
+        stored_file=_attached_file(item),
+        back=_year_url(item),
+    )
+
+
+@blueprint.route("/author/tracks/<int:track_id>", methods=["GET", "POST"])
+@requires(AUTHOR)
+def author_edit_track(track_id: int) -> Any:
+    return _edit("track", _load("track", track_id))
+
+
+@blueprint.route("/author/courses/<int:course_id>", methods=["GET", "POST"])
+@requires(AUTHOR)
+def author_edit_course(course_id: int) -> Any:
+    return _edit("course", _load("course", course_id))
+
+
+@blueprint.route("/author/modules/<int:module_id>", methods=["GET", "POST"])
+@requires(AUTHOR)
+def author_edit_module(module_id: int) -> Any:
+    return _edit("module", _load("module", module_id))
+
+
+@blueprint.route("/author/lessons/<int:lesson_id>", methods=["GET", "POST"])
+@requires(AUTHOR)
+def author_edit_lesson(lesson_id: int) -> Any:
+    return _edit("lesson", _load("lesson", lesson_id))
+
+
+# -- deleting and reordering -----------------------------------------------------------------------------------------
+def _may_restructure(scope: AuthorScope, item: Any) -> bool:
+    """Tracks are the admins'; a course is deleted or moved by whoever holds its track; below, its authors."""
+    if isinstance(item, Track):
+        return scope.is_admin
+    if isinstance(item, Course):
+        return scope.can_delete_course(item)
+    return scope.can_edit(item)
+
+
+@blueprint.route("/author/<any(track,course,module,lesson):kind>/<int:item_id>/delete", methods=["POST"])
+@requires(AUTHOR)
+def author_delete(kind: str, item_id: int) -> Any:
+    item = _load(kind, item_id)
+    _authorise(_may_restructure(_scope(), item))
+    form = DeleteForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if form.version.data != item.version:
+        abort(409)
+    back = _year_url(item, anchor=False)
+    try:
+        delete_item(item, actor=current_user)
+    except AuthoringError as error:
+        flash(str(error.message), "error")
+    else:
+        flash(_("Deleted."), "success")
+    return redirect(back)
+
+
+@blueprint.route("/author/<any(track,course,module,lesson):kind>/<int:item_id>/move", methods=["POST"])
+@requires(AUTHOR)
+def author_move(kind: str, item_id: int) -> Any:
+    item = _load(kind, item_id)
+    _authorise(_may_restructure(_scope(), item))
+    form = MoveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        move_item(item, form.direction.data, actor=current_user)
+    except AuthoringError as error:
+        flash(str(error.message), "error")
+    return redirect(_year_url(item))
+
+
+# -- preview ---------------------------------------------------------------------------------------------------------
+@blueprint.route("/author/lessons/<int:lesson_id>/preview")
+@requires(AUTHOR)
+def author_preview_lesson(lesson_id: int) -> str:
+    lesson = _load("lesson", lesson_id)
+    _authorise(_scope().can_edit(lesson))
+    lang = request.args.get("lang", SOURCE_LANGUAGE)
+    if lang not in LANGUAGES:
+        lang = SOURCE_LANGUAGE
+    kind = lesson_kinds_registry().get(lesson.kind)
+    candidates = [f"courses/authoring/kinds/_{lesson.kind}.html", "courses/authoring/kinds/_default.html"]
+    if kind is not None:
+        candidates.insert(0, kind.view_template)
+    stored = _attached_file(lesson)
+    with force_locale(lang):
+        labels = {"title": _("Title"), "body": _("Text"), "transcript": _("Transcript")}
+        fallbacks = [
+            (labels[name], picked.language) for name in labels if (picked := lesson.text(name, lang)).is_fallback
+        ]
+        try:
+            page = render_template(
+                "courses/authoring/preview.html",
+                lesson=lesson,
+                lang=lang,
+                language=lang,
+                candidates=candidates,
+                stored_file=stored,
+                fallbacks=fallbacks,
+                language_names=LANGUAGE_NAMES,
+                preview=True,
+            )
+        except TemplateNotFound:  # pragma: no cover - the default fragment always exists
+            abort(404)
+    return page
+
+
+# -- trainers assigned to a track or a course ------------------------------------------------------------------------
+def _trainers(item: Any) -> list[tuple[Assignment, User]]:
+    column = Assignment.track_uid if isinstance(item, Track) else Assignment.course_uid
+    rows = db.session.execute(
+        select(Assignment, User)
+        .join(User, User.id == Assignment.user_id)
+        .where(column == item.uid)
+        .order_by(User.last_name, User.first_name)
+    ).all()
+    return [(row[0], row[1]) for row in rows]
+
+
+def _trainer_choices(exclude: set[int]) -> list[Any]:
+    trainers = select(RoleAssignment.user_id).where(RoleAssignment.role == Role.TRAINER)
+    people = db.session.scalars(
+        select(User).where(User.id.in_(trainers), User.active.is_(True)).order_by(User.last_name, User.first_name)
+    ).all()
+    return choices((p.id, f"{p.full_name} <{p.email}>") for p in people if p.id not in exclude)
+
+
+@blueprint.route("/author/<any(track,course):kind>/<int:item_id>/trainers", methods=["GET", "POST"])
+@requires(AUTHOR)
+def author_trainers(kind: str, item_id: int) -> Any:
+    item = _load(kind, item_id)
+    _authorise(_scope().is_admin)
+    assigned = _trainers(item)
+    form = AssignForm()
+    form.trainer.choices = _trainer_choices({user.id for _a, user in assigned})
+    if form.validate_on_submit():
+        trainer = db.get_or_404(User, form.trainer.data)
+        try:
+            assign_trainer(trainer, actor=current_user, **{kind: item})
+        except AuthoringError as error:
+            form.trainer.errors = [str(error.message)]
+        else:
+            flash(_("%(name)s is assigned.", name=trainer.full_name), "success")
+            return redirect(url_for("courses.author_trainers", kind=kind, item_id=item.id))
+    return render_template(
+        "courses/authoring/trainers.html",
+        kind=kind,
+        item=item,
+        title=_title(item),
+        assigned=assigned,
+        form=form,
+        confirm=ConfirmForm(),
+        back=_year_url(item),
+    )
+
+
+@blueprint.route("/author/<any(track,course):kind>/<int:item_id>/trainers/<int:assignment_id>/remove", methods=["POST"])
+@requires(AUTHOR)
+def author_remove_trainer(kind: str, item_id: int, assignment_id: int) -> Response:
+    item = _load(kind, item_id)
+    _authorise(_scope().is_admin)
+    assignment = db.get_or_404(Assignment, assignment_id)
+    if (assignment.track_uid if kind == "track" else assignment.course_uid) != item.uid:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    trainer = db.session.get(User, assignment.user_id)
+    unassign_trainer(assignment, trainer=trainer, target=item, actor=current_user)
+    flash(_("%(name)s is no longer assigned.", name=trainer.full_name), "success")
+    return redirect(url_for("courses.author_trainers", kind=kind, item_id=item.id))
+
+
+# -- stored files ----------------------------------------------------------------------------------------------------
+@blueprint.route("/files/<int:file_id>")
+@signed_in
+def stored_file(file_id: int) -> Response:
+    """Uploaded files, for anyone signed in; only images are shown inline, everything else is downloaded."""
+    stored = db.get_or_404(StoredFile, file_id)
+    path = path_of(stored)
+    if not path.is_file():
+        abort(404)
+    response = send_file(
+        path,
+        mimetype=stored.content_type,
+        as_attachment=stored.content_type not in IMAGE_TYPES,
+        download_name=stored.filename,
+        conditional=True,
+        max_age=3600,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -1,11 +1,403 @@
-"""The annual plan: axes, revisions, publishing, copying to next year, targets, planned vs delivered."""
+"""The annual plan: axes, revisions, publishing, copying to next year, targets, planned vs delivered.
+
+Every page here is for network admins (``courses.manage-plan``, granted only by a network-wide admin role). The
+planned-vs-delivered page is network-wide too: an institute director follows their institute in the progress
+reports (``courses.view-reports``), not here.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..blueprint import blueprint  # noqa: F401
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from werkzeug.wrappers import Response
+
+from sonores_lms.export import csv_response
+from sonores_lms.extensions import db
+from sonores_lms.institutes.forms import choices, country_names
+from sonores_lms.institutes.models import Institute
+from sonores_lms.navigation import NavItem
+from sonores_lms.permissions import ROLE_TITLES, Role, requires
+from sonores_lms.signals import nav_items
+
+from ..blueprint import blueprint
+from ..models import Axis, Plan, PlanStatus, Target
+from ..plan_forms import EVERY_INSTITUTE, AxisForm, ConfirmForm, CopyForm, DeliveredFilterForm, PlanForm, TargetForm
+from ..plans import (
+    GROUPING_TITLES,
+    Figures,
+    Grouping,
+    add_target,
+    authoring_url,
+    covered_counts,
+    create_plan_with_axes,
+    describe_problems,
+    institutes_by_id,
+    network_countries,
+    plan_targets,
+    planned_vs_delivered,
+    remove_target,
+    revisions_of_year,
+    update_axis,
+    update_target,
+)
+from ..queries import plans_by_year, tree_options
+from ..revisions import PlanError, copy_to_year, draft_for, publish, publish_problems
+
+PERMISSION = "courses.manage-plan"
+STATUS_TITLES = {
+    PlanStatus.DRAFT: _l("Draft"),
+    PlanStatus.PUBLISHED: _l("Published"),
+    PlanStatus.ARCHIVED: _l("Archived"),
+}
+
+
+def _nav(_sender: Any) -> NavItem:
+    return NavItem("courses.plans_index", _l("Training plan"), weight=30, section="admin", permission=PERMISSION)
 
 
 def connect(plugin: Any) -> None:
     """Connect this area's signal receivers (navigation, dashboard widgets, ...) through ``plugin.connect``."""
+    plugin.connect(nav_items, _nav)
+
+
+def _context(**values: Any) -> dict[str, Any]:
+    return {"status_titles": STATUS_TITLES, "authoring_url": authoring_url, **values}
+
+
+def _load_plan(plan_id: int, *, tree: bool = False, lessons: bool = False, axes: bool = False) -> Plan:
+    query = select(Plan).where(Plan.id == plan_id)
+    if tree:
+        query = query.options(*tree_options(lessons=lessons))
+    elif axes:
+        query = query.options(selectinload(Plan.axes))
+    plan = db.session.scalars(query).first()
+    if plan is None:
+        abort(404)
+    return plan
+
+
+def _plan_url(plan: Plan) -> str:
+    return url_for("courses.plans_detail", plan_id=plan.id)
+
+
+# -- list and creation ------------------------------------------------------------------------------------------
+
+
+@blueprint.route("/plans/")
+@requires(PERMISSION)
+def plans_index() -> str:
+    return render_template("courses/plans/index.html", **_context(plans=plans_by_year()))
+
+
+@blueprint.route("/plans/new", methods=["GET", "POST"])
+@requires(PERMISSION)
+def plans_create() -> str | Response:
+    form = PlanForm()
+    if not form.is_submitted():
+        latest = db.session.scalar(select(Plan.year).order_by(Plan.year.desc()).limit(1))
+        form.year.data = (latest + 1) if latest else None
+    if form.validate_on_submit():
+        try:
+            plan = create_plan_with_axes(form.year.data, form.titles(), actor=current_user)
+        except PlanError as error:
+            form.year.errors = [*form.year.errors, str(error.message)]
+        else:
+            flash(_("The plan %(year)s is created as a draft.", year=plan.year), "success")
+            return redirect(_plan_url(plan))
+    return render_template("courses/plans/new.html", form=form)
+
+
+# -- one plan ---------------------------------------------------------------------------------------------------
+
+
+@blueprint.route("/plans/<int:plan_id>")
+@requires(PERMISSION)
+def plans_detail(plan_id: int) -> str:
+    plan = _load_plan(plan_id, tree=True, lessons=True)
+    problems = describe_problems(plan, publish_problems(plan)) if plan.status == PlanStatus.DRAFT else []
+    return render_template(
+        "courses/plans/detail.html",
+        **_context(
+            plan=plan,
+            problems=problems,
+            revisions=revisions_of_year(plan.year),
+            confirm=ConfirmForm(),
+            targets=len(plan_targets(plan)),
+        ),
+    )
+
+
+@blueprint.route("/plans/<int:plan_id>/axes/<int:axis_id>/edit", methods=["GET", "POST"])
+@requires(PERMISSION)
+def plans_axis_edit(plan_id: int, axis_id: int) -> str | Response:
+    plan = _load_plan(plan_id)
+    axis = db.session.get(Axis, axis_id)
+    if axis is None or axis.plan_id != plan.id:
+        abort(404)
+    if plan.status != PlanStatus.DRAFT:
+        flash(_("A published or archived plan is not edited: start a new revision first."), "warning")
+        return redirect(_plan_url(plan))
+    form = AxisForm()
+    if not form.is_submitted():
+        form.fill(axis)
+    if form.validate_on_submit():
+        try:
+            update_axis(axis, form.texts(), reviewed=form.reviewed(), actor=current_user)
+        except PlanError as error:
+            form.title_fr.errors = [*form.title_fr.errors, str(error.message)]
+        else:
+            flash(_("The axis is saved."), "success")
+            return redirect(_plan_url(plan))
+    return render_template("courses/plans/axis_form.html", **_context(plan=plan, axis=axis, form=form))
+
+
+@blueprint.route("/plans/<int:plan_id>/revision", methods=["POST"])
+@requires(PERMISSION)
+def plans_new_revision(plan_id: int) -> Response:
+    plan = _load_plan(plan_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        draft = draft_for(plan, actor=current_user)
+    except PlanError as error:
+        flash(str(error.message), "error")
+        return redirect(_plan_url(plan))
+    if draft.id != plan.id:
+        flash(_("Revision %(revision)s is the draft where the plan is edited.", revision=draft.revision), "success")
+    return redirect(_plan_url(draft))
+
+
+@blueprint.route("/plans/<int:plan_id>/publish", methods=["GET", "POST"])
+@requires(PERMISSION)
+def plans_publish(plan_id: int) -> str | Response:
+    """GET asks for confirmation (no JavaScript needed); POST publishes, or lists what stops it."""
+    plan = _load_plan(plan_id, tree=True, lessons=True)
+    if plan.status != PlanStatus.DRAFT:
+        flash(_("Only a draft can be published."), "warning")
+        return redirect(_plan_url(plan))
+    form = ConfirmForm()
+    previous = next((p for p in revisions_of_year(plan.year) if p.status == PlanStatus.PUBLISHED), None)
+    if form.validate_on_submit():
+        try:
+            publish(plan, actor=current_user)
+        except PlanError as error:
+            flash(str(error.message), "error")
+            problems = describe_problems(plan, error.problems)
+        else:
+            flash(_("Revision %(revision)s of the plan %(year)s is published.", revision=plan.revision,
+                    year=plan.year), "success")  # fmt: skip
+            return redirect(_plan_url(plan))
+    else:
+        problems = describe_problems(plan, publish_problems(plan))
+    return render_template(
+        "courses/plans/publish.html", **_context(plan=plan, form=form, problems=problems, previous=previous)
+    )
+
+
+@blueprint.route("/plans/<int:plan_id>/copy", methods=["GET", "POST"])
+@requires(PERMISSION)
+def plans_copy(plan_id: int) -> str | Response:
+    plan = _load_plan(plan_id)
+    form = CopyForm()
+    if not form.is_submitted():
+        form.year.data = plan.year + 1
+    if form.validate_on_submit():
+        try:
+            copy = copy_to_year(plan, form.year.data, actor=current_user)
+        except PlanError as error:
+            form.year.errors = [*form.year.errors, str(error.message)]
+        else:
+            flash(_("The plan is copied to %(year)s as a draft.", year=copy.year), "success")
+            return redirect(_plan_url(copy))
+    return render_template("courses/plans/copy.html", **_context(plan=plan, form=form))
+
+
+# -- targets ----------------------------------------------------------------------------------------------------
+
+
+def _track_choices(plan: Plan) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    labels = {track.uid: f"{axis.text('title')} › {track.text('title')}" for axis in plan.axes for track in axis.tracks}
+    return list(labels.items()), labels
+
+
+def _institutes() -> list[Institute]:
+    return list(db.session.scalars(select(Institute).order_by(Institute.country, Institute.name)))
+
+
+def _target_form(plan: Plan, institutes: list[Institute], **kwargs: Any) -> TargetForm:
+    form = TargetForm(**kwargs)
+    form.track.choices = choices([("", _("Choose a track")), *_track_choices(plan)[0]])
+    names = country_names()
+    form.institute.choices = choices(
+        [
+            (EVERY_INSTITUTE, _("Every institute")),
+            *((str(i.id), f"{i.name} ({names.get(i.country, i.country)})") for i in institutes),
+        ]
+    )
+    return form
+
+
+def _save_target(plan: Plan, form: TargetForm, target: Target | None) -> bool:
+    values = {"track_uid": form.track.data, "role": Role(form.role.data), "institute_id": form.institute_id()}
+    try:
+        if target is None:
+            add_target(plan, actor=current_user, **values)
+        else:
+            update_target(target, actor=current_user, **values)
+    except PlanError as error:
+        form.form_errors.append(str(error.message))
+        return False
+    return True
+
+
+@blueprint.route("/plans/<int:plan_id>/targets", methods=["GET", "POST"])
+@requires(PERMISSION)
+def plans_targets(plan_id: int) -> str | Response:
+    plan = _load_plan(plan_id, tree=True)
+    institutes = _institutes()
+    form = _target_form(plan, institutes)
+    if form.validate_on_submit() and _save_target(plan, form, None):
+        flash(_("The target is added."), "success")
+        return redirect(url_for("courses.plans_targets", plan_id=plan.id))
+    _choices, track_labels = _track_choices(plan)
+    return render_template(
+        "courses/plans/targets.html",
+        **_context(
+            plan=plan,
+            form=form,
+            targets=plan_targets(plan),
+            covered=covered_counts(plan),
+            track_labels=track_labels,
+            institutes={i.id: i for i in institutes},
+            countries=country_names(),
+            role_titles=ROLE_TITLES,
+            confirm=ConfirmForm(),
+        ),
+    )
+
+
+def _load_target(plan: Plan, target_id: int) -> Target:
+    target = db.session.get(Target, target_id)
+    if target is None or target.plan_id != plan.id:
+        abort(404)
+    return target
+
+
+@blueprint.route("/plans/<int:plan_id>/targets/<int:target_id>/edit", methods=["GET", "POST"])
+@requires(PERMISSION)
+def plans_target_edit(plan_id: int, target_id: int) -> str | Response:
+    plan = _load_plan(plan_id, tree=True)
+    target = _load_target(plan, target_id)
+    form = _target_form(plan, _institutes())
+    if not form.is_submitted():
+        form.track.data = target.track_uid
+        form.role.data = target.role.value
+        form.institute.data = str(target.institute_id) if target.institute_id else EVERY_INSTITUTE
+    if form.validate_on_submit() and _save_target(plan, form, target):
+        flash(_("The target is saved."), "success")
+        return redirect(url_for("courses.plans_targets", plan_id=plan.id))
+    return render_template("courses/plans/target_form.html", **_context(plan=plan, target=target, form=form))
+
+
+@blueprint.route("/plans/<int:plan_id>/targets/<int:target_id>/delete", methods=["POST"])
+@requires(PERMISSION)
+def plans_target_delete(plan_id: int, target_id: int) -> Response:
+    plan = _load_plan(plan_id)
+    target = _load_target(plan, target_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        remove_target(target, actor=current_user)
+    except PlanError as error:
+        flash(str(error.message), "error")
+    else:
+        flash(_("The target is removed."), "success")
+    return redirect(url_for("courses.plans_targets", plan_id=plan.id))
+
+
+# -- planned vs delivered ---------------------------------------------------------------------------------------
+
+
+def _delivered(plan: Plan) -> dict[str, Any]:
+    """Filters read from the query string, the rows (labelled and sorted) and the total."""
+    filters = DeliveredFilterForm(request.args)
+    filters.axis.choices = choices([("", _("Every axis")), *((str(a.id), str(a.text("title"))) for a in plan.axes)])
+    names = country_names()
+    countries = network_countries()
+    filters.country.choices = choices([("", _("Every country")), *((c, names.get(c, c)) for c in countries)])
+    try:
+        grouping = Grouping(filters.group.data or Grouping.AXIS.value)
+    except ValueError:
+        grouping = Grouping.AXIS
+    filters.group.data = grouping.value
+    axes = {a.id: a for a in plan.axes}
+    axis_id = int(filters.axis.data) if (filters.axis.data or "").isdigit() else None
+    if axis_id not in axes:
+        axis_id, filters.axis.data = None, ""
+    country = filters.country.data if filters.country.data in countries else None
+    if country is None:
+        filters.country.data = ""
+    rows, total = planned_vs_delivered(plan, grouping, axis_id=axis_id, country=country)
+    labelled: list[tuple[str, Figures]]
+    if grouping is Grouping.AXIS:
+        order = {a.id: a.position for a in plan.axes}
+        rows.sort(key=lambda r: order.get(r.key, 0))
+        labelled = [(str(axes[r.key].text("title")) if r.key in axes else "?", r) for r in rows]
+    elif grouping is Grouping.INSTITUTE:
+        found = institutes_by_id(r.key for r in rows)
+        labelled = [
+            (f"{found[r.key].name} ({names.get(found[r.key].country, found[r.key].country)})", r)
+            if r.key in found
+            else (_("No institute"), r)
+            for r in rows
+        ]
+        labelled.sort(key=lambda item: (item[1].key is None, item[0]))
+    else:
+        labelled = [(names.get(r.key, r.key) if r.key else _("No institute"), r) for r in rows]
+        labelled.sort(key=lambda item: (item[1].key is None, item[0]))
+    return {
+        "filters": filters,
+        "grouping": grouping,
+        "group_title": GROUPING_TITLES[grouping],
+        "rows": labelled,
+        "total": total,
+        "query": {k: v for k, v in (("group", grouping.value), ("axis", axis_id), ("country", country)) if v},
+    }
+
+
+@blueprint.route("/plans/<int:plan_id>/delivered")
+@requires(PERMISSION)
+def plans_delivered(plan_id: int) -> str:
+    plan = _load_plan(plan_id, axes=True)
+    return render_template("courses/plans/delivered.html", **_context(plan=plan, **_delivered(plan)))
+
+
+@blueprint.route("/plans/<int:plan_id>/delivered.csv")
+@requires(PERMISSION)
+def plans_delivered_csv(plan_id: int) -> Response:
+    plan = _load_plan(plan_id, axes=True)
+    data = _delivered(plan)
+    header = [
+        data["group_title"],
+        _("Targeted"),
+        _("Enrolled"),
+        _("Enrolled (percent)"),
+        _("In progress"),
+        _("In progress (percent)"),
+        _("Done"),
+        _("Done (percent)"),
+    ]
+
+    def line(label: str, f: Figures) -> list[Any]:
+        return [label, f.targeted, f.enrolled, f.enrolled_percent, f.in_progress, f.in_progress_percent, f.done,
+                f.done_percent]  # fmt: skip
+
+    rows = [line(label, figures) for label, figures in data["rows"]]
+    rows.append(line(_("Total (distinct people)"), data["total"]))
+    return csv_response(f"plan-{plan.year}-r{plan.revision}-{data['grouping'].value}.csv", header, rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, g, render_template, request
 from flask_babel import get_timezone
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -16,7 +16,7 @@ from wtforms.validators import Length, Optional, ValidationError
 from ..database import utcnow
 from ..navigation import NavItem
 from ..permissions import VIEW_AUDIT_LOG, requires
-from ..signals import nav_items
+from ..signals import audit_action_labels, collect, nav_items
 from .export import audit_csv_response
 from .queries import AuditFilters, entries_page, present_actions
 
@@ -51,9 +51,19 @@ ACTION_LABELS: dict[str, Any] = {
 }
 
 
-def action_label(code: str) -> str:
-    """A readable name for an action code; codes nobody labelled (a plugin's) show as they are."""
-    label = ACTION_LABELS.get(code)
+def all_action_labels() -> dict[str, Any]:
+    """The core's labels and those the enabled plugins contribute through ``audit-action-labels``."""
+    if "_audit_labels" not in g:
+        labels = dict(ACTION_LABELS)
+        for reply in collect(audit_action_labels, None, flatten=False):
+            labels.update(reply)
+        g._audit_labels = labels
+    return g._audit_labels
+
+
+def action_label(code: str, labels: dict[str, Any] | None = None) -> str:
+    """A readable name for an action code; codes nobody labelled show as they are."""
+    label = (labels if labels is not None else all_action_labels()).get(code)
     return str(label) if label is not None else code
 
 

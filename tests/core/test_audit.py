@@ -60,9 +60,10 @@ def test_newest_first_with_labels_and_actor(app, client_as, create_user, add_ent
     assert "courses.enrolled" in page  # unlabelled codes show as they are
 
 
-def test_action_labels_cover_core_codes_and_fall_back():
-    assert action_label("core.role-granted") != "core.role-granted"
-    assert action_label("plugin.something") == "plugin.something"
+def test_action_labels_cover_core_codes_and_fall_back(app):
+    with app.test_request_context():
+        assert action_label("core.role-granted") != "core.role-granted"
+        assert action_label("plugin.something") == "plugin.something"
 
 
 def test_filters_by_action_actor_and_target(admin_client, create_user, add_entry):

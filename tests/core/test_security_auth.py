@@ -22,11 +22,19 @@ def sign_in(client, email="dummy@example.org", password=PASSWORD, **extra):
     return client.post("/sign-in", data={"email": email, "password": password, **extra})
 
 
+def _example(converter):
+    if converter.regex == r"\d+":
+        return 1
+    if hasattr(converter, "items"):  # any(...)
+        return sorted(converter.items)[0]
+    return "x"
+
+
 def state_changing_urls(app):
     """Every POST route with made-up arguments: the CSRF check runs before the view loads anything."""
     for rule in app.url_map.iter_rules():
         if rule.methods & {"POST", "PUT", "PATCH", "DELETE"}:
-            values = {arg: (1 if rule._converters[arg].regex == r"\d+" else "x") for arg in rule.arguments}
+            values = {arg: _example(rule._converters[arg]) for arg in rule.arguments}
             yield rule.endpoint, rule.build(values, append_unknown=False)[1]
 
 

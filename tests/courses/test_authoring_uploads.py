@@ -1,0 +1,153 @@
+"""Uploads: checked by content whatever the name, limited in size (413 with a message), images resized, served."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+from sqlalchemy import func, select
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.test import encode_multipart
+
+from courses.models import StoredFile
+from courses.uploads import path_of
+from sonores_lms.audit.models import AuditEntry
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"This program cannot be run"
+
+
+@pytest.fixture(autouse=True)
+def upload_folder(app, tmp_path, monkeypatch):
+    monkeypatch.setitem(app.config, "COURSES_UPLOAD_FOLDER", str(tmp_path / "uploads"))
+    return tmp_path / "uploads"
+
+
+@pytest.fixture
+def file_lesson(make_plan, db):
+    plan = make_plan(published=False)
+    lesson = plan.axes[0].tracks[0].courses[0].modules[0].lessons[1]
+    lesson.kind = "file"
+    db.session.flush()
+    return lesson
+
+
+def form(lesson, content: bytes, name: str, **extra):
+    data = {
+        "version": lesson.version,
+        "kind": lesson.kind,
+        "duration_minutes": lesson.duration_minutes,
+        "required": "y",
+        "fr-title": lesson.texts_in("fr")["title"],
+        "fr-body": lesson.texts_in("fr").get("body", ""),
+        "upload": (io.BytesIO(content), name),
+        **extra,
+    }
+    return data
+
+
+def post(client, lesson, content: bytes, name: str):
+    """A multipart body encoded in memory (the test client would spool a large one to a file it never closes)."""
+    fields = form(lesson, content, name, csrf_token=client.csrf_token())
+    stream, filename = fields.pop("upload")
+    fields["upload"] = FileStorage(stream=stream, filename=filename, content_type="application/octet-stream")
+    boundary, body = encode_multipart(MultiDict(fields))
+    return client.post(
+        f"/courses/author/lessons/{lesson.id}",
+        data=body,
+        content_type=f"multipart/form-data; boundary={boundary}",
+    )
+
+
+def files(db) -> int:
+    return db.session.scalar(select(func.count()).select_from(StoredFile))
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [(EXE, "programme-de-formation.pdf"), (b"just some words, not a picture\n" * 20, "affiche.png"), (b"", "vide.pdf")],
+)
+def test_uploads_are_refused_by_content_whatever_their_name(file_lesson, admin_client, db, content, name):
+    response = post(admin_client, file_lesson, content, name)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "not accepted" in page or "empty" in page
+    db.session.expire_all()
+    assert files(db) == 0 and "file_id" not in (file_lesson.data or {})
+
+
+def test_a_pdf_is_stored_by_its_hash_and_downloaded_as_an_attachment(file_lesson, admin_client, staff_client, db):
+    response = post(admin_client, file_lesson, PDF, "../../programme.exe")
+    assert response.status_code == 302
+    db.session.expire_all()
+    stored = db.session.get(StoredFile, file_lesson.data["file_id"])
+    assert (stored.content_type, stored.filename, stored.size) == ("application/pdf", "programme.pdf", len(PDF))
+    assert path_of(stored).read_bytes() == PDF and path_of(stored).parent.name == stored.sha256[:2]
+    download = staff_client.get(f"/courses/files/{stored.id}")
+    assert download.status_code == 200 and download.data == PDF
+    assert download.mimetype == "application/pdf"
+    assert download.headers["Content-Disposition"].startswith("attachment")
+    assert download.headers["X-Content-Type-Options"] == "nosniff"
+    download.close()
+    assert db.session.scalars(select(StoredFile.id)).all() == [stored.id]
+    assert db.session.scalars(select(AuditEntry.action).where(AuditEntry.action == "courses.file-uploaded")).all()
+
+
+def test_an_image_is_resized_stripped_and_shown_lazily_with_its_size(file_lesson, admin_client, db):
+    picture = Image.new("RGB", (3200, 1000), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"  # Make
+    raw = io.BytesIO()
+    picture.save(raw, format="JPEG", exif=exif)
+    assert post(admin_client, file_lesson, raw.getvalue(), "scene.jpg").status_code == 302
+    db.session.expire_all()
+    stored = db.session.get(StoredFile, file_lesson.data["file_id"])
+    assert (stored.width, stored.height, stored.content_type) == (1600, 500, "image/jpeg")
+    with Image.open(path_of(stored)) as saved:
+        assert saved.size == (1600, 500) and not saved.getexif()
+    assert (file_lesson.data["width"], file_lesson.data["height"]) == (1600, 500)  # for learners' pages
+    editor = admin_client.get(f"/courses/author/lessons/{file_lesson.id}").get_data(as_text=True)
+    assert 'loading="lazy" width="1600" height="500"' in editor
+    shown = admin_client.get(f"/courses/files/{stored.id}")
+    assert shown.mimetype == "image/jpeg" and "attachment" not in shown.headers.get("Content-Disposition", "")
+    shown.close()
+
+
+def test_a_file_over_the_limit_gets_a_413_page_that_says_why(file_lesson, admin_client, app, monkeypatch, db):
+    monkeypatch.setitem(app.config, "COURSES_UPLOAD_MAX_OTHER", 1024)
+    response = post(admin_client, file_lesson, PDF + b"%" * 4000, "gros.pdf")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 413
+    assert "files up to 1 KB are accepted" in page
+    assert files(db) == 0
+
+
+def test_a_body_over_the_request_limit_gets_a_413_page_that_says_why(file_lesson, admin_client, app, monkeypatch, db):
+    monkeypatch.setitem(app.config, "COURSES_UPLOAD_MAX_OTHER", 1024)
+    monkeypatch.setitem(app.config, "COURSES_UPLOAD_MAX_VIDEO", 2048)
+    response = post(admin_client, file_lesson, PDF + b"%" * (1024 * 1024 + 10_000), "enorme.pdf")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 413
+    assert "Videos up to 2 KB and other files up to 1 KB are accepted." in page
+    assert files(db) == 0
+
+
+def test_a_video_larger_than_the_site_wide_limit_is_accepted_up_to_its_own(file_lesson, admin_client, app, db):
+    file_lesson.kind = "video"
+    db.session.flush()
+    big = io.BytesIO()
+    # An MP4 header ("ftyp") followed by padding: larger than MAX_CONTENT_LENGTH, under the video limit.
+    big.write(b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom")
+    big.write(b"\x00" * (app.config["MAX_CONTENT_LENGTH"] + 1024))
+    response = post(admin_client, file_lesson, big.getvalue(), "concert.mp4")
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(StoredFile, file_lesson.data["file_id"]).content_type == "video/mp4"
+
+
+def test_stored_files_need_a_signed_in_person(file_lesson, admin_client, client, db):
+    post(admin_client, file_lesson, PDF, "programme.pdf")
+    db.session.expire_all()
+    response = client.get(f"/courses/files/{file_lesson.data['file_id']}")
+    assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
