@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--db sqlite|postgresql|both] [--scale 1.0] [--repeat 50]``."""
+"""``python -m benchmarks [--db sqlite|postgresql|both] [--scale 1.0] [--repeat 50] [--no-courses]``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from sqlalchemy.exc import OperationalError
 
 from .generate import Sizes
+from .generate_courses import CourseSizes
 from .measure import KINDS, POSTGRES_ADMIN_URL, run
 from .report import text_table, write_results
 
@@ -18,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="1.0: 2,000 institutes, 20,000 people")
     parser.add_argument("--repeat", type=int, default=50, help="measured requests per page")
     parser.add_argument("--warmup", type=int, default=5, help="requests per page before measuring")
+    parser.add_argument("--no-courses", action="store_true", help="the core pages only (no plan, no learning)")
+    parser.add_argument(
+        "--budget", type=float, default=30.0, help="seconds of measuring per courses page at most (min. 10 requests)"
+    )
     parser.add_argument("--no-write", action="store_true", help="print the tables, leave RESULTS.md as it is")
     args = parser.parse_args(argv)
     if args.scale <= 0 or args.repeat < 1 or args.warmup < 0:
@@ -25,10 +30,19 @@ def main(argv: list[str] | None = None) -> int:
 
     kinds = KINDS if args.db == "both" else (args.db,)
     sizes = Sizes.scaled(args.scale)
+    course_sizes = None if args.no_courses else CourseSizes.scaled(args.scale)
     runs = []
     for kind in kinds:
         try:
-            result = run(kind, sizes=sizes, repeat=args.repeat, warmup=args.warmup, progress=print)
+            result = run(
+                kind,
+                sizes=sizes,
+                course_sizes=course_sizes,
+                repeat=args.repeat,
+                warmup=args.warmup,
+                budget_s=args.budget,
+                progress=print,
+            )
         except OperationalError as error:
             if kind != "postgresql" or args.db != "both":
                 raise
@@ -39,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(text_table(result))
         print()
-    missed = sum(1 for r in runs for page in r.results if page.misses())
+        if result.course_results:
+            print(text_table(result, result.course_results, ", courses"))
+            print()
+    missed = sum(1 for r in runs for page in (*r.results, *r.course_results) if page.misses())
     if not args.no_write:
         path = write_results(runs, repeat=args.repeat, warmup=args.warmup, scale=args.scale)
         print(f"Written {path}")

@@ -22,6 +22,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from .generate import Network, Sizes, populate
+from .generate_courses import CourseSizes, CoursesNetwork, populate_courses
 
 # Jobs run at once here, but Huey's storage is opened at import: keep it out of instance/.
 os.environ.setdefault("SONORES_JOBS_DB", os.path.join(tempfile.gettempdir(), f"sonores-bench-jobs-{os.getpid()}.db"))
@@ -34,6 +35,7 @@ KINDS = ("sqlite", "postgresql")
 MAX_QUERIES = 15  # statements per request: strictly fewer
 MAX_P95_MS = 100.0
 MAX_HTML_BYTES = 60 * 1024
+MIN_REPEAT = 10  # requests per page, however slow the page (see measure_page's budget)
 _TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK", "BEGIN", "COMMIT")
 
 
@@ -90,6 +92,8 @@ class Run:
     network: Network
     results: list[PageResult]
     seconds: float
+    courses: CoursesNetwork | None = None
+    course_results: list[PageResult] = field(default_factory=list)
 
 
 def pages(network: Network) -> list[Page]:
@@ -193,8 +197,13 @@ def counting(app: Any) -> Iterator[list[str]]:
 
 def client_for(app: Any, role: str, network: Network) -> Any:
     """A test client signed in as ``role`` (as the tests' ``sign_in_client`` does), or anonymous."""
-    client = app.test_client()
     user_id = {"admin": network.admin_id, "director": network.director_id, "staff": network.staff_id}.get(role)
+    return client_as(app, user_id)
+
+
+def client_as(app: Any, user_id: int | None) -> Any:
+    """A test client signed in as the person ``user_id`` (anonymous when None)."""
+    client = app.test_client()
     if user_id is not None:
         from sonores_lms.extensions import db
         from sonores_lms.people.models import User
@@ -207,9 +216,17 @@ def client_for(app: Any, role: str, network: Network) -> Any:
     return client
 
 
-def measure_page(app: Any, client: Any, page: Page, *, repeat: int, warmup: int) -> PageResult:
+def measure_page(
+    app: Any, client: Any, page: Page, *, repeat: int, warmup: int, budget_s: float | None = None
+) -> PageResult:
+    """``repeat`` requests after ``warmup``; with ``budget_s``, a slow page gets fewer requests (at least
+    MIN_REPEAT) so that one page cannot hold the run for many minutes."""
+    warm_started = time.perf_counter()
     for _ in range(warmup):
         client.get(page.path)
+    if budget_s is not None and warmup:
+        each = (time.perf_counter() - warm_started) / warmup
+        repeat = max(min(repeat, MIN_REPEAT), min(repeat, int(budget_s / max(each, 1e-6))))
     times: list[float] = []
     queries: list[int] = []
     response: Any = None
@@ -242,13 +259,29 @@ def measure(
     warmup: int = 5,
     progress: Callable[[str], None] | None = None,
 ) -> list[PageResult]:
+    users = {"admin": network.admin_id, "director": network.director_id, "staff": network.staff_id}
+    return measure_pages(app, pages(network), users, repeat=repeat, warmup=warmup, progress=progress)
+
+
+def measure_pages(
+    app: Any,
+    measured: list[Page],
+    users: dict[str, int],
+    *,
+    repeat: int = 50,
+    warmup: int = 5,
+    budget_s: float | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[PageResult]:
+    """Measure ``measured``, each read by the person ``users[page.role]`` (anonymous for an unknown role)."""
     clients: dict[str, Any] = {}
     results = []
-    for page in pages(network):
-        client = clients.setdefault(page.role, client_for(app, page.role, network))
+    for page in measured:
+        if page.role not in clients:
+            clients[page.role] = client_as(app, users.get(page.role))
         if progress:
             progress(f"  {page.label} ({page.role}) {page.path}")
-        results.append(measure_page(app, client, page, repeat=repeat, warmup=warmup))
+        results.append(measure_page(app, clients[page.role], page, repeat=repeat, warmup=warmup, budget_s=budget_s))
     return results
 
 
@@ -256,14 +289,21 @@ def run(
     kind: str,
     *,
     sizes: Sizes,
+    course_sizes: CourseSizes | None = None,
     repeat: int = 50,
     warmup: int = 5,
+    budget_s: float | None = 30.0,
     progress: Callable[[str], None] | None = None,
 ) -> Run:
-    """Create a database of ``kind``, fill it, measure every page, drop the database."""
+    """Create a database of ``kind``, fill it (with the courses plan and learning when ``course_sizes`` is given),
+    measure every page, drop the database."""
     from sonores_lms.extensions import db
 
+    from .measure_courses import measure_courses
+
     started = time.perf_counter()
+    courses = None
+    course_results: list[PageResult] = []
     with new_database(kind) as url:
         app = build_app(url)
         try:
@@ -275,10 +315,35 @@ def run(
                 )
             network = populate(app, sizes)
             if progress:
-                progress(f"{kind}: generated in {network.seconds:.1f} s; measuring")
+                progress(f"{kind}: generated in {network.seconds:.1f} s")
+            if course_sizes is not None:
+                if progress:
+                    progress(
+                        f"{kind}: generating a plan of {course_sizes.lessons} lessons, "
+                        f"{course_sizes.completions} lesson completions"
+                    )
+                courses = populate_courses(app, network, course_sizes)
+                if progress:
+                    progress(f"{kind}: generated in {courses.seconds:.1f} s")
+            if progress:
+                progress(f"{kind}: measuring the core pages")
             results = measure(app, network, repeat=repeat, warmup=warmup, progress=progress)
+            if courses is not None:
+                if progress:
+                    progress(f"{kind}: measuring the courses pages")
+                course_results = measure_courses(
+                    app, network, courses, repeat=repeat, warmup=warmup, budget_s=budget_s, progress=progress
+                )
         finally:
             with app.app_context():
                 db.session.remove()
                 db.engine.dispose()
-    return Run(kind=kind, version=version, network=network, results=results, seconds=time.perf_counter() - started)
+    return Run(
+        kind=kind,
+        version=version,
+        network=network,
+        results=results,
+        seconds=time.perf_counter() - started,
+        courses=courses,
+        course_results=course_results,
+    )

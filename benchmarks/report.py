@@ -36,10 +36,11 @@ def _row(result: PageResult) -> tuple[str, ...]:
     )
 
 
-def text_table(run: Run) -> str:
-    rows = [COLUMNS, *(_row(r) for r in run.results)]
+def text_table(run: Run, results: list[PageResult] | None = None, title: str = "") -> str:
+    """The core pages of ``run`` (or ``results``) as aligned text."""
+    rows = [COLUMNS, *(_row(r) for r in (run.results if results is None else results))]
     widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
-    lines = [f"{run.version}"]
+    lines = [f"{run.version}{title}"]
     for n, row in enumerate(rows):
         lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
         if n == 0:
@@ -47,9 +48,9 @@ def text_table(run: Run) -> str:
     return "\n".join(lines)
 
 
-def markdown_table(run: Run) -> str:
+def markdown_table(run: Run, results: list[PageResult] | None = None) -> str:
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "|".join("---" for _ in COLUMNS) + "|"]
-    for result in run.results:
+    for result in run.results if results is None else results:
         row = list(_row(result))
         row[0] = f"{row[0]} `{result.page.path}`"
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
@@ -95,10 +96,11 @@ def _kept_notes(path: Path) -> str:
 
 def markdown(runs: list[Run], *, repeat: int, warmup: int, scale: float, notes: str = "") -> str:
     lines = [
-        "# Benchmarks of the core pages",
+        "# Benchmarks of the core and courses pages",
         "",
         "Refreshed by `make bench` (`python -m benchmarks [--db sqlite|postgresql|both] [--scale 1.0] "
-        "[--repeat 50]`): each database is created empty, migrated, filled by `benchmarks/generate.py`, measured by "
+        "[--repeat 50] [--no-courses]`): each database is created empty, migrated, filled by `benchmarks/generate.py` "
+        "and `benchmarks/generate_courses.py`, measured by "
         "`benchmarks/measure.py` through the Flask test client (server time only, no network), then dropped.",
         "",
         f"- Date: {now_utc()}",
@@ -134,10 +136,12 @@ def markdown(runs: list[Run], *, repeat: int, warmup: int, scale: float, notes: 
     ]
     for run in runs:
         lines += ["", f"## {run.version}", "", markdown_table(run)]
-    missed = [(run, r) for run in runs for r in run.results if r.misses()]
+    lines += _courses_section(runs, repeat)
+    missed = [(run, r, "") for run in runs for r in run.results if r.misses()]
+    missed += [(run, r, "courses, ") for run in runs for r in run.course_results if r.misses()]
     lines += ["", "## Targets missed", ""]
     if missed:
-        lines += [f"- {run.kind}, {r.page.label}: {'; '.join(r.misses())}" for run, r in missed]
+        lines += [f"- {run.kind}, {area}{r.page.label}: {'; '.join(r.misses())}" for run, r, area in missed]
     else:
         lines.append("None.")
     lines += ["", NOTES_MARKER, ""]
@@ -151,3 +155,52 @@ def write_results(runs: list[Run], *, repeat: int, warmup: int, scale: float, pa
         markdown(runs, repeat=repeat, warmup=warmup, scale=scale, notes=_kept_notes(path)), encoding="utf-8"
     )
     return path
+
+
+def _courses_section(runs: list[Run], repeat: int) -> list[str]:
+    """The courses plan, what people did with it, and its pages per database (nothing when not generated)."""
+    with_courses = [run for run in runs if run.courses is not None]
+    if not with_courses:
+        return []
+    lines = [
+        "",
+        "## Courses: data",
+        "",
+        "| database | lessons (axes x tracks x courses x modules x lessons) | translations (stale) | lesson text MB "
+        "| assignments | targets | enrolments | lesson completions | track completions | generation s |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for run in with_courses:
+        c = run.courses
+        assert c is not None
+        s = c.sizes
+        lines.append(
+            f"| {run.kind} | {s.lessons:,} ({s.axes} x {s.tracks_per_axis} x {s.courses_per_track} x "
+            f"{s.modules_per_course} x {s.lessons_per_module}) | {c.translations:,} ({c.stale_translations:,}) | "
+            f"{c.lesson_text_bytes / 1e6:.1f} | {c.assignments:,} | {c.targets:,} | {c.enrolments:,} | "
+            f"{c.completions:,} | {c.track_completions:,} | {c.seconds:.1f} |"
+        )
+    first = with_courses[0].courses
+    assert first is not None
+    lines += [
+        "",
+        "One published plan; lessons are Markdown in French (1,500 to 3,500 characters, videos with a transcript), "
+        "translated into es, pt and en for 60 %, 35 % and 20 % of the items, a fifth of the translations stale. "
+        "Learners (everyone but the network admins and people who never accepted their invitation), in random "
+        "order, start 1 to 5 courses of one track (1 % finish a whole track) until the completions are spent; the "
+        "rest have started one course. Targets: all staff on each axis's first track, trainers on its second, the "
+        "directors of one institute in ten on a project-management track. The *learner* below is a staff member "
+        f"with {first.learner_enrolments} enrolments, the last one in progress (the course and lesson pages are "
+        "theirs); the *director* directs one institute of about ten people.",
+    ]
+    for run in with_courses:
+        fewer = [r for r in run.course_results if len(r.times_ms) < repeat]
+        lines += ["", f"## Courses: {run.version}", "", markdown_table(run, run.course_results)]
+        if fewer:
+            lines += [
+                "",
+                "Slow pages are measured fewer times (30 s of requests per page at most, and at least 10): "
+                + ", ".join(f"{r.page.label} {len(r.times_ms)}" for r in fewer)
+                + ".",
+            ]
+    return lines
