@@ -291,6 +291,8 @@ class Enrolment(db.Model):
     )
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The latest lesson completion in this course, kept here so reports need not scan every completion.
+    last_activity_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}
