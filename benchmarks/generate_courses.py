@@ -303,7 +303,10 @@ class _Progress:
     typical_learner: bool = False
 
 
-ENROLMENT_COLUMNS = ("id", "user_id", "course_uid", "session_id", "status", "started_at", "completed_at", "version")
+ENROLMENT_COLUMNS = (
+    *("id", "user_id", "course_uid", "session_id", "status", "started_at", "completed_at", "version"),
+    "last_activity_at",
+)
 COMPLETION_COLUMNS = ("id", "user_id", "lesson_uid", "course_uid", "source", "score", "completed_at")
 
 
@@ -357,7 +360,8 @@ def _learning(
             progress.completions += count
             enrolment_id += 1
             progress.enrolments.append((enrolment_id, user_id, course_uid, None, status, started_at,
-                                        min(moment, NOW) if complete else None, 1))  # fmt: skip
+                                        min(moment, NOW) if complete else None, 1,
+                                        min(moment, NOW) if count else None))  # fmt: skip
             finished += complete
             if (
                 status == "active"

@@ -282,6 +282,7 @@ def _enrol(
     # Spread the lessons over the time since the start, the last one a day before now at the latest.
     step = (now - timedelta(days=1) - started) / (count + 1) if count else timedelta(0)
     last = started
+    latest: datetime | None = None  # the latest completion recorded here: the enrolment's last activity
     for index, (lesson, uid) in enumerate(to_do[:count]):
         at = started + step * (index + 1)
         last = at
@@ -297,6 +298,7 @@ def _enrol(
             )
         )
         done_lessons.add((user.id, uid))
+        latest = at if latest is None else max(latest, at)
     db.session.add(
         Enrolment(
             user_id=user.id,
@@ -304,6 +306,7 @@ def _enrol(
             status=EnrolmentStatus.COMPLETED if finished else EnrolmentStatus.ACTIVE,
             started_at=started,
             completed_at=last if finished else None,
+            last_activity_at=latest,
         )
     )
 

@@ -326,8 +326,9 @@ def complete_lesson(
     locked = lesson_lock(lesson, course, state, now or utcnow())
     if locked is not None:
         raise LearningError(_l("This lesson is locked."), lock=locked)
+    started: Enrolment | None = None
     if course.uid not in state.enrolled:
-        enrol(user, course, actor=actor, state=state)
+        started = enrol(user, course, actor=actor, state=state)
     completion = db.session.scalars(
         select(LessonCompletion).where(LessonCompletion.user_id == user.id, LessonCompletion.lesson_uid == lesson.uid)
     ).first()
@@ -344,9 +345,20 @@ def complete_lesson(
                     LessonCompletion.user_id == user.id, LessonCompletion.lesson_uid == lesson.uid
                 )
             ).one()
+        else:
+            # Reports read the latest activity from the enrolment rather than from every completion.
+            enrolment = started if started is not None else _enrolment(user, course)
+            if enrolment is not None and (
+                enrolment.last_activity_at is None or enrolment.last_activity_at < completion.completed_at
+            ):
+                enrolment.last_activity_at = completion.completed_at
+                db.session.flush()
     elif score is not None and (completion.score is None or score > completion.score):
         completion.score = score
         completion.source = source
+        db.session.flush()
+    if started is not None and started.last_activity_at is None:
+        started.last_activity_at = completion.completed_at  # started by this completion (or an earlier one)
         db.session.flush()
     quiz_score = completion.score if completion.source == CompletionSource.QUIZ else None
     state = state.with_lesson(lesson.uid, quiz_score)

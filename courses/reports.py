@@ -3,7 +3,8 @@ statements whatever the number of people, enrolments and lesson completions.
 
 Semantics shared with the learning area: a person is *enrolled* in a course when an enrolment exists with status
 active or completed; *in progress* is active; *done* is completed. Withdrawn enrolments are left out. *Last
-activity* is the latest lesson completion of the enrolments counted. Figures count enrolments (a person in two
+activity* is the latest lesson completion of the enrolments counted, kept on each enrolment
+(``Enrolment.last_activity_at``) by the learning area. Figures count enrolments (a person in two
 courses counts twice); the ``people`` figure counts distinct persons.
 """
 
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, case, distinct, func, null, select
+from sqlalchemy import Select, case, distinct, func, null, or_, select
 from sqlalchemy.orm import selectinload
 
 from sonores_lms.extensions import db
@@ -24,7 +25,7 @@ from sonores_lms.institutes.models import Institute
 from sonores_lms.people.models import RoleAssignment, User
 from sonores_lms.permissions import Role
 
-from .models import Axis, Course, Enrolment, EnrolmentStatus, LessonCompletion, Plan, PlanStatus, Track
+from .models import Axis, Course, Enrolment, EnrolmentStatus, Plan, PlanStatus, Track
 
 PER_PAGE = 50
 
@@ -59,6 +60,8 @@ class Figures:
     done: int = 0
     people: int = 0
     last_activity: datetime | None = None
+    # The number of rows of the grouping asked of totals() (people, institutes or countries), else None.
+    groups: int | None = None
 
     @property
     def percent_done(self) -> float | None:
@@ -150,25 +153,39 @@ def selected_courses(plan: Plan, filters: ReportFilters) -> list[tuple[Axis, Tra
 _COUNTED = (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
 
 
-def _last_activity(course_uids: Sequence[str]) -> Any:
-    """Latest lesson completion per person and course: joined on both, it adds no row to an enrolment."""
-    return (
-        select(
-            LessonCompletion.user_id.label("user_id"),
-            LessonCompletion.course_uid.label("course_uid"),
-            func.max(LessonCompletion.completed_at).label("last_at"),
-        )
-        .where(LessonCompletion.course_uid.in_(list(course_uids)))
-        .group_by(LessonCompletion.user_id, LessonCompletion.course_uid)
-        .subquery("last_activity")
-    )
+def _person_conditions(filters: ReportFilters) -> list[Any]:
+    """Conditions on ``User`` (and ``Institute`` for the country) that the reader's scope and filters set."""
+    conditions: list[Any] = []
+    if filters.scope is not None:
+        conditions.append(User.institute_id.in_(sorted(filters.scope)))
+    if filters.institute_id is not None:
+        conditions.append(User.institute_id == filters.institute_id)
+    if filters.country:
+        conditions.append(Institute.country == filters.country)
+    return conditions
 
 
-def _query(keys: Sequence[Any], course_uids: Sequence[str], filters: ReportFilters) -> Select[Any]:
+def _role_condition(user_id: Any, filters: ReportFilters) -> Any:
+    return user_id.in_(select(RoleAssignment.user_id).where(RoleAssignment.role == filters.role))
+
+
+def _needs_people(filters: ReportFilters) -> bool:
+    return filters.scope is not None or filters.institute_id is not None or bool(filters.country)
+
+
+def _query(
+    keys: Sequence[Any],
+    course_uids: Sequence[str],
+    filters: ReportFilters,
+    *,
+    people: bool = False,
+    institutes: bool = False,
+) -> Select[Any]:
     """``keys`` and the figures of the enrolments counted (active or completed) in the chosen courses, of the
-    people the filters and the reader's scope keep. The caller groups by ``keys``."""
+    people the filters and the reader's scope keep. The caller groups by ``keys``. People (``User``) and their
+    institutes are joined only when the filters, the keys (``people``, ``institutes``) or a scope need them: the
+    by-course and by-axis figures of a network admin read the enrolments alone."""
     uids = list(course_uids)
-    last = _last_activity(uids)
     query = (
         select(
             *keys,
@@ -178,23 +195,35 @@ def _query(keys: Sequence[Any], course_uids: Sequence[str], filters: ReportFilte
             ),
             func.coalesce(func.sum(case((Enrolment.status == EnrolmentStatus.COMPLETED, 1), else_=0)), 0).label("done"),
             func.count(distinct(Enrolment.user_id)).label("people"),
-            func.max(last.c.last_at).label("last_activity"),
+            func.max(Enrolment.last_activity_at).label("last_activity"),
         )
         .select_from(Enrolment)
-        .join(User, User.id == Enrolment.user_id)
-        .outerjoin(Institute, Institute.id == User.institute_id)
-        .outerjoin(last, and_(last.c.user_id == Enrolment.user_id, last.c.course_uid == Enrolment.course_uid))
         .where(Enrolment.status.in_(_COUNTED), Enrolment.course_uid.in_(uids))
     )
-    if filters.scope is not None:
-        query = query.where(User.institute_id.in_(sorted(filters.scope)))
-    if filters.institute_id is not None:
-        query = query.where(User.institute_id == filters.institute_id)
-    if filters.country:
-        query = query.where(Institute.country == filters.country)
+    institutes = institutes or bool(filters.country)
+    if people or institutes or _needs_people(filters):
+        query = query.join(User, User.id == Enrolment.user_id)
+    if institutes:
+        query = query.outerjoin(Institute, Institute.id == User.institute_id)
+    conditions = _person_conditions(filters)
+    if conditions:
+        query = query.where(*conditions)
     if filters.role is not None:
-        query = query.where(User.id.in_(select(RoleAssignment.user_id).where(RoleAssignment.role == filters.role)))
+        query = query.where(_role_condition(Enrolment.user_id, filters))
     return query
+
+
+def _counted_enrolment(user_id: Any, course_uids: Sequence[str]) -> Any:
+    """EXISTS an enrolment counted in the chosen courses for ``user_id``."""
+    return (
+        select(Enrolment.id)
+        .where(
+            Enrolment.user_id == user_id,
+            Enrolment.status.in_(_COUNTED),
+            Enrolment.course_uid.in_(list(course_uids)),
+        )
+        .exists()
+    )
 
 
 def _figures(row: Any) -> Figures:
@@ -207,11 +236,24 @@ def _figures(row: Any) -> Figures:
     )
 
 
-def totals(plan: Plan, filters: ReportFilters) -> Figures:
-    """The figures of everything the filters keep, in one statement."""
+def totals(plan: Plan, filters: ReportFilters, grouping: Grouping | None = None) -> Figures:
+    """The figures of everything the filters keep, in one statement; with a SQL-paginated ``grouping``, also its
+    number of rows (``groups``), so that the page needs no count of its own."""
     uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
-    row = db.session.execute(_query([], uids, filters)).one()
-    return _figures(row)
+    extra: list[Any] = []
+    if grouping in (Grouping.INSTITUTES, Grouping.COUNTRIES):
+        key = User.institute_id if grouping is Grouping.INSTITUTES else Institute.country
+        # People without an institute make one more row (shown last).
+        no_institute = func.max(case((User.institute_id.is_(None), 1), else_=0))
+        extra = [func.count(distinct(key)).label("groups"), no_institute.label("no_institute")]
+    query = _query(extra, uids, filters, people=bool(extra), institutes=grouping is Grouping.COUNTRIES)
+    row = db.session.execute(query).one()
+    figures = _figures(row)
+    if grouping is Grouping.PEOPLE:
+        figures.groups = figures.people
+    elif extra:
+        figures.groups = int(row.groups or 0) + int(row.no_institute or 0)
+    return figures
 
 
 def _course_rows(plan: Plan, filters: ReportFilters) -> list[Row]:
@@ -241,31 +283,77 @@ def _axis_rows(plan: Plan, filters: ReportFilters) -> list[Row]:
     return [Row(axis.uid, {"axis": axis}, found.get(axis.id, Figures())) for axis in axes]
 
 
+_INSTITUTE_COLUMNS = (Institute.id.label("key"), Institute.name, Institute.city, Institute.country)
+_PERSON_COLUMNS = (
+    User.id.label("key"),
+    User.first_name,
+    User.last_name,
+    User.email,
+    Institute.name.label("institute_name"),
+    Institute.country,
+)
+_PERSON_ORDER = (func.lower(User.last_name), func.lower(User.first_name), User.id)
+
+
 def _institute_query(plan: Plan, filters: ReportFilters) -> Select[Any]:
     uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
-    columns = [Institute.id.label("key"), Institute.name, Institute.city, Institute.country]
-    query = _query(columns, uids, filters)
-    return query.group_by(*columns).order_by(Institute.name.is_(None), Institute.name, Institute.id)
+    query = _query(_INSTITUTE_COLUMNS, uids, filters, institutes=True)
+    return query.group_by(*_INSTITUTE_COLUMNS).order_by(Institute.name.is_(None), Institute.name, Institute.id)
 
 
 def _country_query(plan: Plan, filters: ReportFilters) -> Select[Any]:
     uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
-    query = _query([Institute.country.label("key")], uids, filters)
+    query = _query([Institute.country.label("key")], uids, filters, institutes=True)
     return query.group_by(Institute.country).order_by(Institute.country.is_(None), Institute.country)
 
 
 def _person_query(plan: Plan, filters: ReportFilters) -> Select[Any]:
     uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
-    columns = [
-        User.id.label("key"),
-        User.first_name,
-        User.last_name,
-        User.email,
-        Institute.name.label("institute_name"),
-        Institute.country,
-    ]
-    query = _query(columns, uids, filters).group_by(*columns)
-    return query.order_by(func.lower(User.last_name), func.lower(User.first_name), User.id)
+    query = _query(_PERSON_COLUMNS, uids, filters, institutes=True).group_by(*_PERSON_COLUMNS)
+    return query.order_by(*_PERSON_ORDER)
+
+
+def _person_page(plan: Plan, filters: ReportFilters, offset: int, _total: int) -> list[Any]:
+    """The page's people first (ids, in name order), then the figures of those 50 only."""
+    uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
+    ids_query = select(User.id).where(_counted_enrolment(User.id, uids))
+    if filters.country:
+        ids_query = ids_query.join(Institute, Institute.id == User.institute_id)
+    ids_query = ids_query.where(*_person_conditions(filters))
+    if filters.role is not None:
+        ids_query = ids_query.where(_role_condition(User.id, filters))
+    ids = list(db.session.scalars(ids_query.order_by(*_PERSON_ORDER).limit(PER_PAGE).offset(offset)))
+    if not ids:
+        return []
+    query = _query(_PERSON_COLUMNS, uids, filters, institutes=True).where(User.id.in_(ids))
+    found = {row.key: row for row in db.session.execute(query.group_by(*_PERSON_COLUMNS))}
+    return [found[i] for i in ids if i in found]
+
+
+def _institute_page(plan: Plan, filters: ReportFilters, offset: int, total: int) -> list[Any]:
+    """The page's institutes first (ids, in name order; people without an institute last), then the figures of
+    those only."""
+    uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
+    member = select(User.id).where(User.institute_id == Institute.id, _counted_enrolment(User.id, uids))
+    if filters.role is not None:
+        member = member.where(_role_condition(User.id, filters))
+    ids_query = select(Institute.id).where(member.exists())
+    if filters.scope is not None:
+        ids_query = ids_query.where(Institute.id.in_(sorted(filters.scope)))
+    if filters.institute_id is not None:
+        ids_query = ids_query.where(Institute.id == filters.institute_id)
+    if filters.country:
+        ids_query = ids_query.where(Institute.country == filters.country)
+    ids = list(db.session.scalars(ids_query.order_by(Institute.name, Institute.id).limit(PER_PAGE).offset(offset)))
+    # The "no institute" group is the last row when there is one: the total counts it, the ids do not.
+    with_none = len(ids) < PER_PAGE and offset + len(ids) < total
+    if not ids and not with_none:
+        return []
+    in_page = Institute.id.in_(ids)
+    query = _query(_INSTITUTE_COLUMNS, uids, filters, institutes=True)
+    query = query.where(or_(in_page, User.institute_id.is_(None)) if with_none else in_page)
+    found = {row.key: row for row in db.session.execute(query.group_by(*_INSTITUTE_COLUMNS))}
+    return [found[key] for key in [*ids, *([None] if with_none else [])] if key in found]
 
 
 def _institute_row(row: Any) -> Row:
@@ -293,6 +381,8 @@ _SQL_GROUPINGS = {
     Grouping.INSTITUTES: (_institute_query, _institute_row),
     Grouping.COUNTRIES: (_country_query, _country_row),
 }
+# Groupings that can be large: a page fetches its groups' ids first, then aggregates those only.
+_PAGED_GROUPINGS = {Grouping.PEOPLE: _person_page, Grouping.INSTITUTES: _institute_page}
 
 
 def report_rows(plan: Plan, grouping: Grouping, filters: ReportFilters) -> list[Row]:
@@ -305,17 +395,24 @@ def report_rows(plan: Plan, grouping: Grouping, filters: ReportFilters) -> list[
     return [make_row(row) for row in db.session.execute(make_query(plan, filters))]
 
 
-def report_page(plan: Plan, grouping: Grouping, filters: ReportFilters, *, page: int) -> ListPage:
+def report_page(
+    plan: Plan, grouping: Grouping, filters: ReportFilters, *, page: int, total: int | None = None
+) -> ListPage:
     """One page of a report: people, institutes and countries are paginated in SQL, courses and axes in Python
-    (the plan bounds them)."""
+    (the plan bounds them). ``total`` is the number of rows, ``totals(plan, filters, grouping).groups``: pass it
+    when the totals are computed anyway, else it is counted here."""
     page = max(page, 1)
     if grouping in _SQL_GROUPINGS:
-        make_query, make_row = _SQL_GROUPINGS[grouping]
-        query = make_query(plan, filters)
-        total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+        if total is None:
+            total = totals(plan, filters, grouping).groups or 0
         pages = max(1, math.ceil(total / PER_PAGE))
         page = min(page, pages)
-        rows = db.session.execute(query.limit(PER_PAGE).offset((page - 1) * PER_PAGE))
+        offset = (page - 1) * PER_PAGE
+        make_query, make_row = _SQL_GROUPINGS[grouping]
+        if grouping in _PAGED_GROUPINGS:
+            rows = _PAGED_GROUPINGS[grouping](plan, filters, offset, total)
+        else:
+            rows = list(db.session.execute(make_query(plan, filters).limit(PER_PAGE).offset(offset)))
         return ListPage([make_row(row) for row in rows], page, PER_PAGE, total)
     return ListPage.of(report_rows(plan, grouping, filters), page)
 

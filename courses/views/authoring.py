@@ -65,7 +65,7 @@ from ..authoring_forms import (
 from ..blueprint import blueprint
 from ..kinds import lesson_kinds_registry
 from ..models import Assignment, Axis, Course, Lesson, Level, Module, Plan, PlanStatus, StoredFile, Track
-from ..queries import draft_plan, plans_by_year, published_plan
+from ..queries import course_lesson_totals, draft_plan, plans_by_year, published_plan
 from ..revisions import PlanError, draft_for
 from ..uploads import IMAGE_TYPES, UploadError, human_size, largest_upload, max_bytes, path_of, store_upload
 
@@ -168,7 +168,8 @@ def author_home() -> str:
 @requires(AUTHOR)
 def author_year(year: int) -> str:
     scope = _scope()
-    plan = draft_plan(year) or published_plan(year)
+    # Axes, tracks and courses only (no lesson and its texts): each course's modules and lessons are on its own page.
+    plan = draft_plan(year, lessons=False) or published_plan(year, lessons=False)
     if plan is None:
         abort(404)
     years = years_for(scope)
@@ -178,9 +179,8 @@ def author_year(year: int) -> str:
         plan=plan,
         scope=scope,
         editable=plan.status == PlanStatus.DRAFT,
-        kinds=lesson_kinds_registry(),
+        totals=course_lesson_totals(plan),
         completeness=completeness,
-        course_minutes=course_minutes,
         move_form=MoveForm(),
         confirm=ConfirmForm(),
     )

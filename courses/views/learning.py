@@ -7,7 +7,7 @@ survives republishing. Only published plans are visible here: a draft's course i
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -63,6 +63,7 @@ from ..progress import (
     release_lock,
     track_courses_progress,
 )
+from ..queries import lesson_completions
 
 LEVEL_TITLES = {
     Level.BEGINNER: _l("Beginner"),
@@ -240,33 +241,49 @@ def catalogue() -> str:
         filters.year.data = str(plan.year)
     chosen = {name: filters.value(name) for name in ("axis", "language", "level", "duration", "audience")}
     query = _fold((filters.q.data or "").strip()) if not filters.q.errors else ""
+    # ?track=<uid> (the overview's "Show the N courses" links) shows one track's cards; unknown uids are ignored.
+    track_uid = request.args.get("track", "")
+    if plan is None or track_uid not in {track.uid for track in plan_tracks(plan)}:
+        track_uid = ""
+    # Without a search, a filter or a track, the page lists axes and tracks with their course counts: 300 cards
+    # would make a page of several hundred kilobytes.
+    overview = not (query or track_uid or any(chosen.values()))
     reader = _reader()
-    groups: list[tuple[Any, list[tuple[Any, list[CatalogueCourse]]]]] = []
+    groups: list[tuple[Any, list[tuple[Any, Any]]]] = []
     shown = 0
     if plan is not None:
-        figures = course_figures(plan, user)
         state = learner_state(user, course_uids=())
-        for axis in plan.axes:
-            if chosen["axis"] and axis.code != chosen["axis"]:
-                continue
-            tracks = []
-            for track in axis.tracks:
-                cards = [
-                    CatalogueCourse(
-                        course,
-                        figures.get(course.id, CourseFigures()),
-                        course_lock(course, state),
-                        course.uid in state.enrolled,
-                        course_done(course, state),
-                    )
-                    for course in track.courses
-                    if _matches(course, figures.get(course.id, CourseFigures()), chosen, query, reader)
-                ]
-                if cards:
-                    tracks.append((track, cards))
-                    shown += len(cards)
-            if tracks:
-                groups.append((axis, tracks))
+        if overview:
+            for axis in plan.axes:
+                tracks = [(track, track_courses_progress(track, state)) for track in axis.tracks if track.courses]
+                shown += sum(len(track.courses) for track, _progress in tracks)
+                if tracks:
+                    groups.append((axis, tracks))
+        else:
+            figures = course_figures(plan, user)
+            for axis in plan.axes:
+                if chosen["axis"] and axis.code != chosen["axis"]:
+                    continue
+                cards_by_track = []
+                for track in axis.tracks:
+                    if track_uid and track.uid != track_uid:
+                        continue
+                    cards = [
+                        CatalogueCourse(
+                            course,
+                            figures.get(course.id, CourseFigures()),
+                            course_lock(course, state),
+                            course.uid in state.enrolled,
+                            course_done(course, state),
+                        )
+                        for course in track.courses
+                        if _matches(course, figures.get(course.id, CourseFigures()), chosen, query, reader)
+                    ]
+                    if cards:
+                        cards_by_track.append((track, cards))
+                        shown += len(cards)
+                if cards_by_track:
+                    groups.append((axis, cards_by_track))
     return render_template(
         "courses/learning/catalogue.html",
         plan=plan,
@@ -274,6 +291,8 @@ def catalogue() -> str:
         filters=filters,
         groups=groups,
         shown=shown,
+        overview=overview,
+        track_uid=track_uid,
         completeness=completeness,
         duration_text=duration_text,
         lock_message=lock_message,
@@ -490,7 +509,14 @@ def _widget(user: Any) -> Widget | None:
     active = [course.uid for course in mine if not course_done(course, state)]
     upcoming = None
     if active:
-        full = learner_state(user, course_uids=active)
+        # The enrolments are already in ``state``: read only the completions of the active courses.
+        completed: set[str] = set()
+        scores: dict[str, int] = {}
+        for lesson_uid, source, score in lesson_completions(user.id, active):
+            completed.add(lesson_uid)
+            if source == CompletionSource.QUIZ and score is not None:
+                scores[lesson_uid] = score
+        full = replace(state, completed=frozenset(completed), quiz_scores=scores)
         now = utcnow()
         by_id = {course.id: course for course in mine}
         for lesson in enrolled_lessons(plan, active):

@@ -28,7 +28,7 @@ from wtforms.validators import Optional
 
 from sonores_lms.export import csv_response, safe_cell
 from sonores_lms.institutes.forms import country_names
-from sonores_lms.institutes.queries import institute_choices
+from sonores_lms.institutes.queries import MAX_LISTED, institute_choices, institute_count
 from sonores_lms.navigation import NavItem
 from sonores_lms.pdf import render_pdf
 from sonores_lms.permissions import Role, requires, signed_in
@@ -50,6 +50,8 @@ from ..reports import (
 )
 
 VIEW_REPORTS = "courses.view-reports"
+# Beyond this many courses in the plan, the Course filter lists the chosen track's courses only.
+MAX_COURSES_LISTED = 60
 GROUPINGS = "any(courses, people, institutes, countries, axes)"
 GROUPING_TITLES: dict[Grouping, Any] = {
     Grouping.COURSES: _l("By course"),
@@ -106,6 +108,7 @@ class Report:
     valid: bool
     plan: Any
     filters: ReportFilters
+    hints: dict[str, str]
 
 
 def _report() -> Report:
@@ -119,20 +122,32 @@ def _report() -> Report:
     form.year.choices = [(str(year), str(year)) for year in years]
     if plan is not None and not form.year.data:
         form.year.data = str(plan.year)
+    hints: dict[str, str] = {}
     axes, tracks, courses = [], [], []
+    chosen_track = request.args.get("track", "")
+    chosen_course = request.args.get("course", "")
     if plan is not None:
         for axis in plan.axes:
             axes.append((axis.uid, str(axis.text("title"))))
             for track in axis.tracks:
                 tracks.append((track.uid, str(track.text("title"))))
-                courses.extend((course.uid, str(course.text("title"))) for course in track.courses)
+                courses.extend((track.uid, course.uid, course.text("title")) for course in track.courses)
+    # The Course select lists the chosen track's courses; every course only while there are few enough (else the
+    # course already chosen, so that a bookmarked link keeps working).
+    if chosen_track:
+        listed = [(uid, str(title)) for track_uid, uid, title in courses if track_uid == chosen_track]
+    elif len(courses) <= MAX_COURSES_LISTED:
+        listed = [(uid, str(title)) for _track, uid, title in courses]
+    else:
+        listed = [(uid, str(title)) for _track, uid, title in courses if uid == chosen_course]
+        hints["course"] = _("Choose a track to list its courses.")
     form.axis.choices = [("", _("All axes")), *axes]
     form.track.choices = [("", _("All tracks")), *tracks]
-    form.course.choices = [("", _("All courses")), *courses]
-    form.institute.choices = [
-        ("", _("All institutes")),
-        *((str(i), label) for i, label in institute_choices(include_inactive=True, only=scope)),
-    ]
+    form.course.choices = [("", _("All courses")), *listed]
+    institutes, cut = _filter_institutes(scope, request.args.get("country", ""), request.args.get("institute", ""))
+    if cut:
+        hints["institute"] = _("Choose a country to list its institutes.")
+    form.institute.choices = [("", _("All institutes")), *((str(i), label) for i, label in institutes)]
     names = country_names()
     form.country.choices = [
         ("", _("All countries")),
@@ -149,7 +164,22 @@ def _report() -> Report:
         country=form.country.data or None,
         role=Role(form.role.data) if form.role.data else None,
     )
-    return Report(form, valid, plan, filters)
+    return Report(form, valid, plan, filters, hints)
+
+
+def _filter_institutes(scope: frozenset[int] | None, country: str, selected: str) -> tuple[list[tuple[int, str]], bool]:
+    """The Institute select's choices, and whether the list was cut short. A director's own institutes; for the
+    network, one country's, or all while there are few enough (the rule of the people page); else only the
+    institute already chosen, so that ``?institute=<id>`` links keep working."""
+    if scope is not None:
+        return institute_choices(include_inactive=True, only=set(scope)), False
+    if country:
+        return institute_choices(include_inactive=True, country=country), False
+    if institute_count() <= MAX_LISTED:
+        return institute_choices(include_inactive=True), False
+    if selected.isdigit():
+        return institute_choices(include_inactive=True, only={int(selected)}), True
+    return [], True
 
 
 def _filter_args() -> dict[str, str]:
@@ -227,8 +257,10 @@ def reports(by: str = Grouping.COURSES.value) -> str:
     page: ListPage | None = None
     total = None
     if report.valid and report.plan is not None:
-        page = report_page(report.plan, grouping, report.filters, page=request.args.get("page", 1, type=int) or 1)
-        total = totals(report.plan, report.filters)
+        # The totals first: they also count the rows, so the page needs no count of its own.
+        total = totals(report.plan, report.filters, grouping)
+        number = request.args.get("page", 1, type=int) or 1
+        page = report_page(report.plan, grouping, report.filters, page=number, total=total.groups)
     return render_template(
         "courses/reports/index.html",
         report=report,

@@ -206,11 +206,14 @@ def trainer_writes_course(page: Any, scene: Scene, check: Callable[[Any], Any]) 
 
     lesson_ids = []
     for number, lesson in enumerate(LESSONS):
-        if number:  # the next lesson is added from the plan's tree, under the module
+        if number:  # the next lesson is added from the plan's tree: the course, then its module
             page.click(f"main a[href^='/courses/author/{year}']")
             expect(page).to_have_url(path_is(f"/courses/author/{year}"))
             check(page)
-            page.click(f"#module-{module_id} a[href='/courses/author/modules/{module_id}/lessons/new']")
+            page.click(f"#course-{course_id} a[href='/courses/author/courses/{course_id}']")
+            page.click(f"main a[href='/courses/author/modules/{module_id}']")
+            expect(page).to_have_url(path_is(f"/courses/author/modules/{module_id}"))
+            page.click(f"main a[href='/courses/author/modules/{module_id}/lessons/new']")
         else:
             page.click(f"main a[href='/courses/author/modules/{module_id}/lessons/new']")
         check(page)
@@ -230,7 +233,9 @@ def trainer_writes_course(page: Any, scene: Scene, check: Callable[[Any], Any]) 
     # The first lesson gets its Spanish version.
     first = LESSONS[0]
     page.click(f"main a[href^='/courses/author/{year}']")
-    page.click(f"#lesson-{lesson_ids[0]} a[href='/courses/author/lessons/{lesson_ids[0]}']")
+    page.click(f"#course-{course_id} a[href='/courses/author/courses/{course_id}']")
+    page.click(f"main a[href='/courses/author/modules/{module_id}']")
+    page.click(f"main a[href='/courses/author/lessons/{lesson_ids[0]}']")
     expect(page).to_have_url(path_is(f"/courses/author/lessons/{lesson_ids[0]}"))
     spanish = page.locator("fieldset.language", has=page.locator("#es-title"))
     expect(spanish).to_have_class(re.compile(r"\bstatus-missing\b"))
@@ -251,8 +256,14 @@ def trainer_writes_course(page: Any, scene: Scene, check: Callable[[Any], Any]) 
     page.click(f".preview-banner a[href='/courses/author/lessons/{lesson_ids[0]}']")  # back to the editor
     expect(page).to_have_url(path_is(f"/courses/author/lessons/{lesson_ids[0]}"))
     page.click(f"main a[href^='/courses/author/{year}']")
+    expect(page.locator(f"#course-{course_id} .node .muted").first).to_contain_text(
+        f"{len(LESSONS)} leçons"
+    )  # the trainer reads French
+    check(page)
+    page.click(f"#course-{course_id} a[href='/courses/author/courses/{course_id}']")
+    page.click(f"main a[href='/courses/author/modules/{module_id}']")
     for lesson_id, lesson in zip(lesson_ids, LESSONS, strict=True):
-        expect(page.locator(f"#lesson-{lesson_id} .node > span").first).to_have_text(lesson["fr"])
+        expect(page.locator(f"main a[href='/courses/author/lessons/{lesson_id}']").first).to_have_text(lesson["fr"])
     check(page)
     return {"course_id": course_id, "course_title": course_title, "module_id": module_id, "lesson_ids": lesson_ids}
 

