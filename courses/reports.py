@@ -22,6 +22,7 @@ from sqlalchemy.orm import selectinload
 
 from sonores_lms.extensions import db
 from sonores_lms.institutes.models import Institute
+from sonores_lms.pagination import ListPage
 from sonores_lms.people.models import RoleAssignment, User
 from sonores_lms.permissions import Role
 
@@ -78,43 +79,6 @@ class Row:
     key: Any
     labels: dict[str, Any]
     figures: Figures = field(default_factory=Figures)
-
-
-@dataclass
-class ListPage:
-    """The attributes of Flask-SQLAlchemy's pagination that the ``pagination`` macro reads, for a Python list."""
-
-    items: list[Any]
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page)) if self.per_page else 1
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
-
-    @classmethod
-    def of(cls, rows: Sequence[Any], page: int, per_page: int = PER_PAGE) -> ListPage:
-        pages = max(1, math.ceil(len(rows) / per_page))
-        page = min(max(page, 1), pages)
-        start = (page - 1) * per_page
-        return cls(list(rows[start : start + per_page]), page, per_page, len(rows))
 
 
 # -- the plan -----------------------------------------------------------------------------------------------------
@@ -414,7 +378,7 @@ def report_page(
         else:
             rows = list(db.session.execute(make_query(plan, filters).limit(PER_PAGE).offset(offset)))
         return ListPage([make_row(row) for row in rows], page, PER_PAGE, total)
-    return ListPage.of(report_rows(plan, grouping, filters), page)
+    return ListPage.of(report_rows(plan, grouping, filters), page, PER_PAGE)
 
 
 def countries_in(scope: frozenset[int] | None) -> list[str]:

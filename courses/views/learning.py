@@ -7,6 +7,7 @@ survives republishing. Only published plans are visible here: a draft's course i
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -26,6 +27,7 @@ from sonores_lms.database import utcnow
 from sonores_lms.i18n import LANGUAGE_TITLES
 from sonores_lms.multilingual import SOURCE_LANGUAGE, TranslationStatus
 from sonores_lms.navigation import NavItem, Widget
+from sonores_lms.pagination import ListPage
 from sonores_lms.permissions import ROLE_TITLES, signed_in
 from sonores_lms.signals import dashboard_widgets, nav_items
 
@@ -71,6 +73,7 @@ LEVEL_TITLES = {
     Level.ADVANCED: _l("Advanced"),
 }
 # Duration ranges of the catalogue filter, in minutes: (lowest included, highest excluded).
+CARDS_PER_PAGE = 20
 DURATIONS = {
     "short": (0, 60, _l("Under 1 hour")),
     "medium": (60, 180, _l("1 to 3 hours")),
@@ -251,6 +254,7 @@ def catalogue() -> str:
     reader = _reader()
     groups: list[tuple[Any, list[tuple[Any, Any]]]] = []
     shown = 0
+    page: ListPage | None = None
     if plan is not None:
         state = learner_state(user, course_uids=())
         if overview:
@@ -261,29 +265,22 @@ def catalogue() -> str:
                     groups.append((axis, tracks))
         else:
             figures = course_figures(plan, user)
-            for axis in plan.axes:
-                if chosen["axis"] and axis.code != chosen["axis"]:
-                    continue
-                cards_by_track = []
-                for track in axis.tracks:
-                    if track_uid and track.uid != track_uid:
-                        continue
-                    cards = [
-                        CatalogueCourse(
-                            course,
-                            figures.get(course.id, CourseFigures()),
-                            course_lock(course, state),
-                            course.uid in state.enrolled,
-                            course_done(course, state),
-                        )
-                        for course in track.courses
-                        if _matches(course, figures.get(course.id, CourseFigures()), chosen, query, reader)
-                    ]
-                    if cards:
-                        cards_by_track.append((track, cards))
-                        shown += len(cards)
-                if cards_by_track:
-                    groups.append((axis, cards_by_track))
+            found = [
+                (axis, track, course)
+                for axis in plan.axes
+                if not chosen["axis"] or axis.code == chosen["axis"]
+                for track in axis.tracks
+                if not track_uid or track.uid == track_uid
+                for course in track.courses
+                if _matches(course, figures.get(course.id, CourseFigures()), chosen, query, reader)
+            ]
+            shown = len(found)
+            # Cards are heavy (a summary, facts and a progress bar each): a page of them stays light on a slow link.
+            page = ListPage.of(found, request.args.get("page", 1, type=int), CARDS_PER_PAGE)
+            groups = _grouped(
+                (axis, track, _card(course, figures.get(course.id, CourseFigures()), state))
+                for axis, track, course in page.items
+            )
     return render_template(
         "courses/learning/catalogue.html",
         plan=plan,
@@ -291,6 +288,8 @@ def catalogue() -> str:
         filters=filters,
         groups=groups,
         shown=shown,
+        page=page,
+        page_args=_catalogue_args(filters, track_uid, years, plan),
         overview=overview,
         track_uid=track_uid,
         completeness=completeness,
@@ -298,6 +297,35 @@ def catalogue() -> str:
         lock_message=lock_message,
         LEVEL_TITLES=LEVEL_TITLES,
     )
+
+
+def _card(course: Course, figures: CourseFigures, state: LearnerState) -> CatalogueCourse:
+    return CatalogueCourse(
+        course, figures, course_lock(course, state), course.uid in state.enrolled, course_done(course, state)
+    )
+
+
+def _grouped(cards: Iterable[tuple[Any, Any, CatalogueCourse]]) -> list[tuple[Any, list[tuple[Any, Any]]]]:
+    """Cards in plan order, grouped under their axis and track for the headings."""
+    groups: list[tuple[Any, list[tuple[Any, Any]]]] = []
+    for axis, track, card in cards:
+        if not groups or groups[-1][0] is not axis:
+            groups.append((axis, []))
+        tracks = groups[-1][1]
+        if not tracks or tracks[-1][0] is not track:
+            tracks.append((track, []))
+        tracks[-1][1].append(card)
+    return groups
+
+
+def _catalogue_args(filters: Any, track_uid: str, years: list[int], plan: Any) -> dict[str, str]:
+    """The query string of the current search, for the links to its other pages."""
+    args = {name: filters.value(name) for name in ("axis", "language", "level", "duration", "audience")}
+    args["q"] = (filters.q.data or "").strip() if not filters.q.errors else ""
+    args["track"] = track_uid
+    if plan is not None and len(years) > 1:
+        args["year"] = str(plan.year)
+    return {name: value for name, value in args.items() if value}
 
 
 def _matches(course: Course, figures: CourseFigures, chosen: dict[str, str], query: str, reader: str) -> bool:

@@ -121,6 +121,20 @@ def test_several_published_years_get_a_selector(staff, make_plan):
     assert card_titles(cards) == ["Cours 1"]
 
 
+def test_search_results_come_in_pages_that_keep_the_filters(staff, make_plan):
+    make_plan(courses=45, lessons=1)  # Cours 1 ... Cours 45, all in French
+    first = text(staff.get("/courses/catalogue?language=fr"))
+    assert "45 courses found." in first and "Page 1 of 3" in first
+    assert card_titles(first) == [f"Cours {n}" for n in range(1, 21)]
+    next_link = re.search(r'<a href="(/courses/catalogue\?[^"]+)" rel="next">', first)
+    assert next_link is not None and "language=fr" in next_link.group(1) and "page=2" in next_link.group(1)
+    last = text(staff.get(next_link.group(1).replace("&amp;", "&").replace("page=2", "page=3")))
+    assert card_titles(last) == [f"Cours {n}" for n in range(41, 46)] and 'rel="next"' not in last
+    # A page out of range shows the nearest one rather than an error or an empty list.
+    assert card_titles(text(staff.get("/courses/catalogue?language=fr&page=99"))) == card_titles(last)
+    assert card_titles(text(staff.get("/courses/catalogue?language=fr&page=-4"))) == card_titles(first)
+
+
 def test_catalogue_without_published_plan(staff, make_plan):
     make_plan(published=False)
     page = text(staff.get("/courses/catalogue"))
