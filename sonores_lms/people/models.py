@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, Boolean, Enum, ForeignKey, Index, String, UniqueConstraint, text
+from sqlalchemy import JSON, Boolean, Enum, ForeignKey, Index, String, UniqueConstraint, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -120,6 +120,10 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email}>"
+
+
+# Lists of people are sorted by name: with this index a page of them is read in order instead of sorting everyone.
+Index("ix_core_users_sort_name", func.lower(User.last_name), func.lower(User.first_name), User.id)
 
 
 class RoleAssignment(db.Model):
