@@ -26,7 +26,7 @@ from sonores_lms.permissions import ROLE_TITLES, Role, requires
 from sonores_lms.signals import nav_items
 
 from ..blueprint import blueprint
-from ..models import Axis, Plan, PlanStatus, Target
+from ..models import Axis, Plan, PlanStatus, Target, Track
 from ..plan_forms import EVERY_INSTITUTE, AxisForm, ConfirmForm, CopyForm, DeliveredFilterForm, PlanForm, TargetForm
 from ..plans import (
     GROUPING_TITLES,
@@ -70,10 +70,18 @@ def _context(**values: Any) -> dict[str, Any]:
     return {"status_titles": STATUS_TITLES, "authoring_url": authoring_url, **values}
 
 
-def _load_plan(plan_id: int, *, tree: bool = False, lessons: bool = False, axes: bool = False) -> Plan:
+def _load_plan(
+    plan_id: int, *, tree: bool = False, lessons: bool = False, axes: bool = False, draft_lessons: bool = False
+) -> Plan:
+    """The plan or 404; ``tree`` loads axes to modules, and lessons too when ``lessons`` is set, or when
+    ``draft_lessons`` is set and the plan is a draft (only a draft's lessons are checked before publishing: a
+    network's plan holds thousands of lessons, and their texts weigh megabytes)."""
     query = select(Plan).where(Plan.id == plan_id)
-    if tree:
-        query = query.options(*tree_options(lessons=lessons))
+    if draft_lessons and db.session.scalar(select(Plan.status).where(Plan.id == plan_id)) != PlanStatus.DRAFT:
+        # Down to the courses, which the page lists: nothing to check below them.
+        query = query.options(selectinload(Plan.axes).selectinload(Axis.tracks).selectinload(Track.courses))
+    elif tree:
+        query = query.options(*tree_options(lessons=lessons or draft_lessons))
     elif axes:
         query = query.options(selectinload(Plan.axes))
     plan = db.session.scalars(query).first()
@@ -119,7 +127,7 @@ def plans_create() -> str | Response:
 @blueprint.route("/plans/<int:plan_id>")
 @requires(PERMISSION)
 def plans_detail(plan_id: int) -> str:
-    plan = _load_plan(plan_id, tree=True, lessons=True)
+    plan = _load_plan(plan_id, tree=True, draft_lessons=True)
     problems = describe_problems(plan, publish_problems(plan)) if plan.status == PlanStatus.DRAFT else []
     return render_template(
         "courses/plans/detail.html",
@@ -177,10 +185,11 @@ def plans_new_revision(plan_id: int) -> Response:
 @requires(PERMISSION)
 def plans_publish(plan_id: int) -> str | Response:
     """GET asks for confirmation (no JavaScript needed); POST publishes, or lists what stops it."""
-    plan = _load_plan(plan_id, tree=True, lessons=True)
+    plan = _load_plan(plan_id)
     if plan.status != PlanStatus.DRAFT:
         flash(_("Only a draft can be published."), "warning")
         return redirect(_plan_url(plan))
+    plan = _load_plan(plan_id, tree=True, lessons=True)  # the checks read every lesson
     form = ConfirmForm()
     previous = next((p for p in revisions_of_year(plan.year) if p.status == PlanStatus.PUBLISHED), None)
     if form.validate_on_submit():

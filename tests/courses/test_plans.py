@@ -89,6 +89,25 @@ def test_the_plans_list_has_a_constant_query_count(admin_client, make_plan, coun
     assert few.count == many.count < 15
 
 
+def test_a_published_plans_page_reads_no_module_or_lesson(admin_client, make_plan, count_queries):
+    """Only a draft's lessons are checked before publishing; a published plan's page lists its courses alone, at
+    the same cost for a small plan and a large one."""
+    small = make_plan(2026, courses=1, lessons=1)
+    large = make_plan(2027, courses=12, lessons=8)
+    admin_client.get(f"/courses/plans/{small.id}")  # warm-up: settings, translations
+    counts = []
+    for plan in (small, large):
+        with count_queries() as counted:
+            page = admin_client.get(f"/courses/plans/{plan.id}").get_data(as_text=True)
+        assert "Cours 1<" in page
+        assert not [sql for sql in counted.statements if "courses_lessons" in sql or "courses_modules" in sql]
+        counts.append(counted.count)
+    assert counts[0] == counts[1] < 15
+    with count_queries() as counted:
+        response = admin_client.get(f"/courses/plans/{large.id}/publish")
+    assert response.status_code == 302 and counted.count < 6  # already published: no tree loaded to say so
+
+
 # -- creating ---------------------------------------------------------------------------------------------------
 
 
