@@ -11,6 +11,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from sonores_lms.config import LANGUAGES
 from sonores_lms.i18n import LANGUAGE_TITLES
+from sonores_lms.institutes.choosing import InstituteCountry
 from sonores_lms.institutes.forms import choices
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.permissions import ROLE_TITLES
@@ -105,8 +106,8 @@ class CopyForm(FlaskForm):
 EVERY_INSTITUTE = ""
 
 
-class TargetForm(FlaskForm):
-    """Choices are filled by the view: the plan's tracks and the institutes."""
+class TargetForm(InstituteCountry, FlaskForm):
+    """Choices are filled by the view: the plan's tracks and the institutes (``narrow_institutes``)."""
 
     track = SelectField(_l("Track"), validators=[DataRequired(message=_l("Choose a track."))])
     role = SelectField(

@@ -19,8 +19,8 @@ from werkzeug.wrappers import Response
 
 from sonores_lms.export import csv_response
 from sonores_lms.extensions import db
+from sonores_lms.institutes.choosing import narrow_institutes
 from sonores_lms.institutes.forms import choices, country_names
-from sonores_lms.institutes.models import Institute
 from sonores_lms.navigation import NavItem
 from sonores_lms.permissions import ROLE_TITLES, Role, requires
 from sonores_lms.signals import nav_items
@@ -235,19 +235,18 @@ def _track_choices(plan: Plan) -> tuple[list[tuple[str, str]], dict[str, str]]:
     return list(labels.items()), labels
 
 
-def _institutes() -> list[Institute]:
-    return list(db.session.scalars(select(Institute).order_by(Institute.country, Institute.name)))
-
-
-def _target_form(plan: Plan, institutes: list[Institute], **kwargs: Any) -> TargetForm:
-    form = TargetForm(**kwargs)
+def _target_form(plan: Plan, *, current: int | None = None) -> TargetForm:
+    form = TargetForm()
     form.track.choices = choices([("", _("Choose a track")), *_track_choices(plan)[0]])
-    names = country_names()
-    form.institute.choices = choices(
-        [
-            (EVERY_INSTITUTE, _("Every institute")),
-            *((str(i.id), f"{i.name} ({names.get(i.country, i.country)})") for i in institutes),
-        ]
+    actor = current_user
+    home = actor.institute.country if getattr(actor, "institute", None) is not None else ""
+    narrow_institutes(
+        form,
+        form.institute,
+        current=current,
+        default_country=home,
+        leading=[(EVERY_INSTITUTE, _("Every institute"))],
+        value=str,
     )
     return form
 
@@ -269,21 +268,21 @@ def _save_target(plan: Plan, form: TargetForm, target: Target | None) -> bool:
 @requires(PERMISSION)
 def plans_targets(plan_id: int) -> str | Response:
     plan = _load_plan(plan_id, tree=True)
-    institutes = _institutes()
-    form = _target_form(plan, institutes)
-    if form.validate_on_submit() and _save_target(plan, form, None):
+    form = _target_form(plan)
+    if not form.listing_institutes and form.validate_on_submit() and _save_target(plan, form, None):
         flash(_("The target is added."), "success")
         return redirect(url_for("courses.plans_targets", plan_id=plan.id))
     _choices, track_labels = _track_choices(plan)
+    targets = plan_targets(plan)
     return render_template(
         "courses/plans/targets.html",
         **_context(
             plan=plan,
             form=form,
-            targets=plan_targets(plan),
+            targets=targets,
             covered=covered_counts(plan),
             track_labels=track_labels,
-            institutes={i.id: i for i in institutes},
+            institutes=institutes_by_id(target.institute_id for target in targets),
             countries=country_names(),
             role_titles=ROLE_TITLES,
             confirm=ConfirmForm(),
@@ -303,12 +302,12 @@ def _load_target(plan: Plan, target_id: int) -> Target:
 def plans_target_edit(plan_id: int, target_id: int) -> str | Response:
     plan = _load_plan(plan_id, tree=True)
     target = _load_target(plan, target_id)
-    form = _target_form(plan, _institutes())
+    form = _target_form(plan, current=target.institute_id)
     if not form.is_submitted():
         form.track.data = target.track_uid
         form.role.data = target.role.value
         form.institute.data = str(target.institute_id) if target.institute_id else EVERY_INSTITUTE
-    if form.validate_on_submit() and _save_target(plan, form, target):
+    if not form.listing_institutes and form.validate_on_submit() and _save_target(plan, form, target):
         flash(_("The target is saved."), "success")
         return redirect(url_for("courses.plans_targets", plan_id=plan.id))
     return render_template("courses/plans/target_form.html", **_context(plan=plan, target=target, form=form))

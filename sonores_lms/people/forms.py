@@ -20,6 +20,7 @@ from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
 
 from ..config import LANGUAGES
 from ..i18n import LANGUAGE_NAMES, is_timezone
+from ..institutes.choosing import InstituteCountry
 from ..institutes.forms import choices
 from ..permissions import ROLE_TITLES
 from .csv_import import MAX_BYTES
@@ -66,7 +67,9 @@ class PeopleFilterForm(FlaskForm):
         self.role.choices = choices([("", _l("All roles")), *role_choices()])
 
 
-class InviteForm(FlaskForm):
+class InviteForm(InstituteCountry, FlaskForm):
+    """The institute's choices are filled by the view (``narrow_institutes``)."""
+
     email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
     first_name = StringField(_l("First name"), validators=[DataRequired(), Length(max=100)])
     last_name = StringField(_l("Last name"), validators=[DataRequired(), Length(max=100)])
@@ -76,10 +79,9 @@ class InviteForm(FlaskForm):
     role_scope = SelectField(_l("Where the roles apply"), coerce=int)
     submit = SubmitField(_l("Send the invitation"))
 
-    def __init__(self, *args: object, institutes: list[tuple[int, str]], network: bool, **kwargs: object) -> None:
+    def __init__(self, *args: object, network: bool, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.roles.choices = choices(role_choices())
-        self.institute_id.choices = choices([(NETWORK, _l("No institute")), *institutes] if network else institutes)
         scopes: list[tuple[int, object]] = [(PERSONS_INSTITUTE, _l("In their institute only"))]
         if network:
             scopes.insert(0, (NETWORK, _l("The whole network")))
@@ -90,7 +92,7 @@ class InviteForm(FlaskForm):
             raise ValidationError(_l("Choose their institute first."))
 
 
-class PersonForm(FlaskForm):
+class PersonForm(InstituteCountry, FlaskForm):
     first_name = StringField(_l("First name"), validators=[DataRequired(), Length(max=100)])
     last_name = StringField(_l("Last name"), validators=[DataRequired(), Length(max=100)])
     email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
@@ -106,17 +108,16 @@ class PersonForm(FlaskForm):
             raise ValidationError(_l("Choose a time zone from the list."))
 
 
-class RoleForm(FlaskForm):
+class RoleForm(InstituteCountry, FlaskForm):
+    """The institute's choices ("Where") are filled by the view (``narrow_institutes``)."""
+
     role = SelectField(_l("Role"))
     institute_id = SelectField(_l("Where"), coerce=int)
     submit = SubmitField(_l("Add the role"))
 
-    def __init__(self, *args: object, institutes: list[tuple[int, str]], network: bool, **kwargs: object) -> None:
+    def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.role.choices = choices(role_choices())
-        self.institute_id.choices = choices(
-            [(NETWORK, _l("The whole network")), *institutes] if network else institutes
-        )
 
 
 class ActionForm(FlaskForm):

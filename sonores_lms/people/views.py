@@ -17,6 +17,7 @@ from werkzeug.wrappers import Response
 
 from ..extensions import db
 from ..i18n import timezone_choices
+from ..institutes.choosing import narrow_institutes
 from ..institutes.forms import choices, country_names
 from ..institutes.queries import MAX_LISTED, countries_with_institutes, institute_choices, institute_count
 from ..navigation import NavItem
@@ -80,9 +81,19 @@ def _scope() -> set[int] | None:
     return scope_of(_actor())
 
 
-def _institutes() -> list[tuple[int, str]]:
-    """The institutes the reader may choose: all active ones, or a director's own."""
-    return institute_choices(only=_scope())
+def _narrow(form: Any, field: Any, *, leading: list[tuple[int, Any]], current: int | None = None) -> None:
+    """The institutes the reader may choose (all active ones, or a director's own), one country at a time in a
+    large network: the person's country, else the reader's."""
+    actor = _actor()
+    home = actor.institute.country if actor.institute is not None else ""
+    narrow_institutes(form, field, only=_scope(), current=current, leading=leading, default_country=home)
+
+
+def _role_form(person: User, network: bool) -> RoleForm:
+    form = RoleForm()
+    leading = [(NETWORK, _l("The whole network"))] if network else []
+    _narrow(form, form.institute_id, leading=leading, current=person.institute_id)
+    return form
 
 
 def _load_person(user_id: int) -> User:
@@ -158,7 +169,7 @@ def detail(user_id: int) -> str:
         "people/detail.html",
         person=person,
         entries=recent_audit_entries(person),
-        role_form=RoleForm(institutes=_institutes(), network=network),
+        role_form=_role_form(person, network),
         action=ActionForm(),
         network=network,
     )
@@ -169,10 +180,11 @@ def detail(user_id: int) -> str:
 @requires(PERMISSION)
 def invite() -> str | Response:
     network = _scope() is None
-    form = InviteForm(institutes=_institutes(), network=network)
+    form = InviteForm(network=network)
+    _narrow(form, form.institute_id, leading=[(NETWORK, _l("No institute"))] if network else [])
     if not form.is_submitted():
         form.role_scope.data = NETWORK if network else PERSONS_INSTITUTE
-    if form.validate_on_submit():
+    if not form.listing_institutes and form.validate_on_submit():
         institute_id = form.institute_id.data or None
         role_institute = institute_id if form.role_scope.data == PERSONS_INSTITUTE else None
         try:
@@ -223,15 +235,13 @@ def edit(user_id: int) -> str | Response:
     network = _scope() is None
     form = PersonForm(obj=person)
     form.timezone.choices = choices([("", _l("Their institute's time zone")), *timezone_choices()])
-    institutes = _institutes()
-    if person.institute_id and person.institute_id not in {i for i, _name in institutes}:
-        institutes = [(person.institute_id, person.institute.name if person.institute else "?"), *institutes]
-    form.institute_id.choices = choices([(NETWORK, _l("No institute")), *institutes] if network else institutes)
+    leading = [(NETWORK, _l("No institute"))] if network else []
+    _narrow(form, form.institute_id, leading=leading, current=person.institute_id)
     if not form.is_submitted():
         form.institute_id.data = person.institute_id or NETWORK
         form.timezone.data = person.timezone or ""
         form.locale.data = person.locale or "fr"
-    if form.validate_on_submit():
+    if not form.listing_institutes and form.validate_on_submit():
         if form.version.data != person.version:
             abort(409)
         try:
@@ -263,8 +273,8 @@ def edit(user_id: int) -> str | Response:
 def add_role(user_id: int) -> str | Response:
     person = _load_person(user_id)
     network = _scope() is None
-    form = RoleForm(institutes=_institutes(), network=network)
-    if not form.validate_on_submit():
+    form = _role_form(person, network)
+    if form.listing_institutes or not form.validate_on_submit():
         return _detail_with_errors(person, form, network)
     try:
         grant_role(person, form.role.data, form.institute_id.data or None, actor=_actor())

@@ -6,6 +6,13 @@
   if (select && select.form) {
     select.addEventListener("change", function () { select.form.submit(); });
   }
+  // A country select that narrows an institute select lists the new country's institutes at once (the server
+  // saves nothing when the country changed).
+  Array.prototype.forEach.call(document.querySelectorAll("select[name=institute_country]"), function (country) {
+    if (country.form) {
+      country.addEventListener("change", function () { country.form.submit(); });
+    }
+  });
   // Buttons with data-confirm ask before a destructive action.
   document.addEventListener("submit", function (event) {
     var button = event.submitter;

@@ -381,3 +381,29 @@ def test_the_plan_and_targets_pages_have_a_constant_query_count(
     small = measure(with_problems_and_targets(make_plan(2027, published=False, courses=1, lessons=1), 1))
     large = measure(with_problems_and_targets(make_plan(2028, published=False, courses=6, lessons=5), 30))
     assert small == large and max(large) < 15
+
+
+# -- targets in a large network -----------------------------------------------------------------------------------
+def options(page: str, name: str) -> list[str]:
+    select_html = re.search(rf'<select[^>]* name="{name}"[^>]*>(.*?)</select>', page, re.S)
+    assert select_html is not None, name
+    return re.findall(r"<option[^>]*>([^<]*)</option>", select_html.group(1))
+
+
+def test_a_plan_target_is_set_for_an_institute_of_the_chosen_country(admin_client, make_plan, many_institutes, db):
+    plan = make_plan(published=False)
+    track = plan.axes[0].tracks[0]
+    page = admin_client.get(f"/courses/plans/{plan.id}/targets").get_data(as_text=True)
+    assert options(page, "institute") == ["Every institute"]  # the reader has no institute: no country yet
+    data = {"track": track.uid, "role": "staff", "institute": "", "institute_country": "MX", "listed_country": ""}
+    response = admin_client.post(f"/courses/plans/{plan.id}/targets", data=data)
+    assert response.status_code == 200 and "This plan has no target yet." in response.get_data(as_text=True)
+    assert "Alliance Française de Puebla (Port-au-Prince)" in options(response.get_data(as_text=True), "institute")
+    data.update(institute=str(many_institutes.puebla.id), listed_country="MX")
+    assert admin_client.post(f"/courses/plans/{plan.id}/targets", data=data).status_code == 302
+    page = admin_client.get(f"/courses/plans/{plan.id}/targets").get_data(as_text=True)
+    assert "Alliance Française de Puebla (Mexico)" in page
+    target_id = re.search(r"/targets/(\d+)/edit", page).group(1)
+    edit = admin_client.get(f"/courses/plans/{plan.id}/targets/{target_id}/edit").get_data(as_text=True)
+    assert re.search(r'<option selected value="MX">', edit)
+    assert re.search(rf'<option selected value="{many_institutes.puebla.id}">', edit)
