@@ -185,6 +185,18 @@ def test_a_published_course_is_not_shown_to_whom_it_was_not_before(make_plan, tr
     assert client_as("trainer").get(f"/courses/author/courses/{first.id}").status_code == 403
 
 
+def test_an_archived_revision_is_read_only_too(make_plan, admin_client, db):
+    archived = make_plan()
+    archived.status = PlanStatus.ARCHIVED
+    db.session.flush()
+    course = courses_of(archived)[0]
+    page = page_of(admin_client, f"/courses/author/courses/{course.id}")
+    assert "archived" in page and "Open the draft" not in page and 'class="editor"' not in page
+    assert "Leçon 1.1" in page and "formaction" not in page
+    track = page_of(admin_client, track_url(course.track))
+    assert "Cours 2" in track and "Add a course" not in track and "formaction" not in track
+
+
 def test_opening_the_draft_from_a_course_lands_on_its_draft_copy(make_plan, trainer_on, db):
     published = make_plan()
     course = courses_of(published)[1]
