@@ -1,7 +1,9 @@
 """Authoring: trainers and admins write tracks, courses, modules and lessons in four languages.
 
 Trainers edit what an Assignment gives them (a track covers all its courses); network admins edit everything.
-Changes go to the year's draft revision; published rows are never edited.
+Changes go to the year's draft revision; published rows are never edited, only read. Pages go down one level at
+a time, so that none grows with the plan: the year lists axes and tracks, a track's page its courses, a course's
+page its modules and lessons.
 """
 
 from __future__ import annotations
