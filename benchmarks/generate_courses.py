@@ -78,6 +78,7 @@ class CoursesNetwork:
     sizes: CourseSizes
     plan_id: int
     year: int
+    track_id: int  # the plan's first track, for the authoring track page
     translations: int
     stale_translations: int
     lesson_text_bytes: int  # the JSON of every lesson's texts, all languages
@@ -467,6 +468,7 @@ def populate_courses(app: Any, network: Network, sizes: CourseSizes, *, seed: in
         sizes=sizes,
         plan_id=plan_id,
         year=year,
+        track_id=tree.rows["tracks"][0]["id"],
         translations=tree.translations,
         stale_translations=tree.stale,
         lesson_text_bytes=tree.lesson_text_bytes,

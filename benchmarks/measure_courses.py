@@ -1,5 +1,6 @@
 """The courses pages measured on the generated plan: learning (catalogue, course, lesson, dashboard), the progress
-reports as a network admin and as an institute director, planned vs delivered, and the authoring tree of the year.
+reports as a network admin and as an institute director, planned vs delivered, the authoring tree of the year
+(axes and tracks) and a track's authoring page (its courses).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def course_pages(network: Network, courses: CoursesNetwork) -> list[Page]:
         Page("planned vs delivered", "admin", f"/courses/plans/{plan}/delivered"),
         Page("planned vs delivered, by institute", "admin", f"/courses/plans/{plan}/delivered?group=institute"),
         Page("authoring year tree", "admin", f"/courses/author/{courses.year}"),
+        Page("authoring track page", "admin", f"/courses/author/tracks/{courses.track_id}/courses"),
     ]
 
 

@@ -23,7 +23,15 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (
+    AnyOf,
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
 
 from sonores_lms.config import LANGUAGES
@@ -182,3 +190,10 @@ class AssignForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """Only the CSRF token: for buttons that change one thing."""
+
+
+class OpenDraftForm(ConfirmForm):
+    """Open the year's draft from a track's or a course's page: the draft's copy (same ``uid``) is shown next."""
+
+    kind = StringField(widget=HiddenInput(), validators=[Optional(), AnyOf(("track", "course"))])
+    uid = StringField(widget=HiddenInput(), validators=[Optional(), Length(max=32)])

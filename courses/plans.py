@@ -138,10 +138,11 @@ def revisions_of_year(year: int) -> list[Plan]:
 
 # -- links to the authoring area --------------------------------------------------------------------------------
 
-# Where the authoring area (courses/views/authoring.py) edits each kind of item: endpoint and its arguments.
+# Where the authoring area (courses/views/authoring.py) edits each kind of item: endpoint and its arguments. The
+# year's page lists axes and their tracks; a published item's editor sends the author to where it can be read.
 AUTHORING_ENDPOINTS: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
     "Plan": ("courses.author_year", lambda plan: {"year": plan.year}),
-    "Axis": ("courses.author_year", lambda axis: {"year": axis.plan.year}),
+    "Axis": ("courses.author_year", lambda axis: {"year": axis.plan.year, "_anchor": f"axis-{axis.id}"}),
     "Track": ("courses.author_edit_track", lambda track: {"track_id": track.id}),
     "Course": ("courses.author_edit_course", lambda course: {"course_id": course.id}),
     "Module": ("courses.author_edit_module", lambda module: {"module_id": module.id}),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from sonores_lms.extensions import db
@@ -11,27 +14,33 @@ from sonores_lms.extensions import db
 from .models import Axis, Course, Lesson, LessonCompletion, Module, Plan, PlanStatus, Track
 
 
-def tree_options(*, lessons: bool = True) -> list[_AbstractLoad]:
-    """Load a plan's axes, tracks, courses (with prerequisites), modules and, if asked, lessons: a query per level."""
-    courses = selectinload(Plan.axes).selectinload(Axis.tracks).selectinload(Track.courses)
-    options: list[_AbstractLoad] = [courses.selectinload(Course.prerequisites)]
-    modules = courses.selectinload(Course.modules)
+def tree_options(*, lessons: bool = True, courses: bool = True) -> list[_AbstractLoad]:
+    """Load a plan's axes, tracks, courses (with prerequisites), modules and, if asked, lessons: a query per level.
+    ``courses=False`` stops at the tracks (the authoring year page lists tracks only)."""
+    tracks = selectinload(Plan.axes).selectinload(Axis.tracks)
+    if not courses:
+        return [tracks]
+    loaded = tracks.selectinload(Track.courses)
+    options: list[_AbstractLoad] = [loaded.selectinload(Course.prerequisites)]
+    modules = loaded.selectinload(Course.modules)
     options.append(modules.selectinload(Module.lessons) if lessons else modules)
     return options
 
 
-def published_plan(year: int | None = None, *, lessons: bool = True) -> Plan | None:
+def published_plan(year: int | None = None, *, lessons: bool = True, courses: bool = True) -> Plan | None:
     """The published plan of ``year``, or the most recent published one."""
     query = select(Plan).where(Plan.status == PlanStatus.PUBLISHED)
     if year is not None:
         query = query.where(Plan.year == year)
-    query = query.order_by(Plan.year.desc()).limit(1).options(*tree_options(lessons=lessons))
+    query = query.order_by(Plan.year.desc()).limit(1).options(*tree_options(lessons=lessons, courses=courses))
     return db.session.scalars(query).first()
 
 
-def draft_plan(year: int, *, lessons: bool = True) -> Plan | None:
+def draft_plan(year: int, *, lessons: bool = True, courses: bool = True) -> Plan | None:
     query = (
-        select(Plan).where(Plan.year == year, Plan.status == PlanStatus.DRAFT).options(*tree_options(lessons=lessons))
+        select(Plan)
+        .where(Plan.year == year, Plan.status == PlanStatus.DRAFT)
+        .options(*tree_options(lessons=lessons, courses=courses))
     )
     return db.session.scalars(query).first()
 
@@ -40,19 +49,89 @@ def plans_by_year() -> list[Plan]:
     return list(db.session.scalars(select(Plan).order_by(Plan.year.desc(), Plan.revision.desc())))
 
 
-def course_lesson_totals(plan: Plan) -> dict[int, tuple[int, int]]:
-    """Per course id of ``plan``: (number of lessons, total minutes), in one aggregate query; no lesson is loaded.
-    Courses without lessons are absent (read them as (0, 0))."""
-    rows = db.session.execute(
+def course_lesson_totals(within: Plan | Track) -> dict[int, tuple[int, int]]:
+    """Per course id of a plan or of one track: (number of lessons, total minutes), in one aggregate query; no
+    lesson is loaded. Courses without lessons are absent (read them as (0, 0))."""
+    query = (
         select(Course.id, func.count(Lesson.id), func.coalesce(func.sum(Lesson.duration_minutes), 0))
-        .join(Track, Track.id == Course.track_id)
-        .join(Axis, Axis.id == Track.axis_id)
         .join(Module, Module.course_id == Course.id)
         .join(Lesson, Lesson.module_id == Module.id)
-        .where(Axis.plan_id == plan.id)
         .group_by(Course.id)
-    ).all()
+    )
+    if isinstance(within, Track):
+        query = query.where(Course.track_id == within.id)
+    else:
+        query = query.join(Track, Track.id == Course.track_id).join(Axis, Axis.id == Track.axis_id)
+        query = query.where(Axis.plan_id == within.id)
+    rows = db.session.execute(query).all()
     return {course_id: (int(count or 0), int(minutes or 0)) for course_id, count, minutes in rows}
+
+
+@dataclass(frozen=True)
+class TrackFigures:
+    courses: int
+    lessons: int
+    minutes: int
+
+
+def track_figures(plan: Plan) -> dict[int, TrackFigures]:
+    """Per track id of ``plan``: its courses, lessons and minutes, in one aggregate query (no course is loaded).
+    Every track is there, empty ones with zeros."""
+    rows = db.session.execute(
+        select(
+            Track.id,
+            func.count(distinct(Course.id)),
+            func.count(Lesson.id),
+            func.coalesce(func.sum(Lesson.duration_minutes), 0),
+        )
+        .join(Axis, Axis.id == Track.axis_id)
+        .outerjoin(Course, Course.track_id == Track.id)
+        .outerjoin(Module, Module.course_id == Course.id)
+        .outerjoin(Lesson, Lesson.module_id == Module.id)
+        .where(Axis.plan_id == plan.id)
+        .group_by(Track.id)
+    ).all()
+    return {
+        track_id: TrackFigures(int(courses or 0), int(lessons or 0), int(minutes or 0))
+        for track_id, courses, lessons, minutes in rows
+    }
+
+
+def assigned_courses(plan: Plan, course_uids: Iterable[str]) -> list[Course]:
+    """The courses of ``plan`` among ``course_uids`` (a trainer's assignments), in the plan's order."""
+    uids = list(course_uids)
+    if not uids:
+        return []
+    return list(
+        db.session.scalars(
+            select(Course)
+            .join(Track, Track.id == Course.track_id)
+            .join(Axis, Axis.id == Track.axis_id)
+            .where(Axis.plan_id == plan.id, Course.uid.in_(uids))
+            .order_by(Axis.position, Track.position, Course.position)
+        )
+    )
+
+
+def track_with_courses(track_id: int) -> Track | None:
+    """A track with its axis and plan (for the way back and the draft check) and its courses in order."""
+    return db.session.scalars(
+        select(Track)
+        .where(Track.id == track_id)
+        .options(joinedload(Track.axis).joinedload(Axis.plan), selectinload(Track.courses))
+    ).first()
+
+
+def course_outline(course_id: int) -> Course | None:
+    """A course with its track, axis and plan, and its modules and their lessons: what its authoring page shows."""
+    return db.session.scalars(
+        select(Course)
+        .where(Course.id == course_id)
+        .options(
+            joinedload(Course.track).joinedload(Track.axis).joinedload(Axis.plan),
+            selectinload(Course.modules).selectinload(Module.lessons),
+        )
+    ).first()
 
 
 def lesson_completions(user_id: int, course_uids: list[str]) -> list[tuple[str, object, int | None]]:
@@ -64,3 +143,12 @@ def lesson_completions(user_id: int, course_uids: list[str]) -> list[tuple[str, 
         LessonCompletion.user_id == user_id, LessonCompletion.course_uid.in_(course_uids)
     )
     return [tuple(row) for row in db.session.execute(query)]
+
+
+def id_in_plan(model: type[Track] | type[Course], plan: Plan, uid: str) -> int | None:
+    """The id of the track or course ``uid`` in ``plan``: revisions of a plan keep their rows' uids."""
+    query = select(model.id).where(model.uid == uid)
+    if model is Course:
+        query = query.join(Track, Track.id == Course.track_id)
+    query = query.join(Axis, Axis.id == Track.axis_id).where(Axis.plan_id == plan.id)
+    return db.session.scalar(query)

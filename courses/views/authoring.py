@@ -1,7 +1,9 @@
 """Authoring: trainers and admins write tracks, courses, modules and lessons in four languages.
 
 Trainers edit what an Assignment gives them (a track covers all its courses); network admins edit everything.
-Changes go to the year's draft revision; published rows are never edited.
+Changes go to the year's draft revision; published rows are never edited, only read. Pages go down one level at
+a time, so that none grows with the plan: the year lists axes and tracks, a track's page its courses, a course's
+page its modules and lessons.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from ..authoring import (
     author_scope,
     completeness,
     course_minutes,
+    course_of,
     create_course,
     create_lesson,
     create_module,
@@ -61,11 +64,22 @@ from ..authoring_forms import (
     NewItemForm,
     NewLessonForm,
     NewTrackForm,
+    OpenDraftForm,
 )
 from ..blueprint import blueprint
 from ..kinds import lesson_kinds_registry
 from ..models import Assignment, Axis, Course, Lesson, Level, Module, Plan, PlanStatus, StoredFile, Track
-from ..queries import course_lesson_totals, draft_plan, plans_by_year, published_plan
+from ..queries import (
+    assigned_courses,
+    course_lesson_totals,
+    course_outline,
+    draft_plan,
+    id_in_plan,
+    plans_by_year,
+    published_plan,
+    track_figures,
+    track_with_courses,
+)
 from ..revisions import PlanError, draft_for
 from ..uploads import IMAGE_TYPES, UploadError, human_size, largest_upload, max_bytes, path_of, store_upload
 
@@ -117,18 +131,71 @@ def _authorise(allowed: bool) -> None:
         abort(403)
 
 
-def _year_url(item: Any, anchor: bool = True) -> str:
-    plan = plan_of(item)
-    fragment = f"{type(item).__name__.lower()}-{item.id}" if anchor and getattr(item, "id", None) else None
-    return url_for("courses.author_year", year=plan.year, _anchor=fragment)
+def _fragment(item: Any) -> str:
+    return f"{type(item).__name__.lower()}-{item.id}"
+
+
+def _listed_at(item: Any, anchor: bool = True) -> str:
+    """The page that lists ``item`` among its siblings, with their Up/Down buttons: the year for axes and tracks,
+    the track's page for courses, the course's page for modules and lessons."""
+    fragment = _fragment(item) if anchor and getattr(item, "id", None) else None
+    if isinstance(item, (Axis, Track)):
+        return url_for("courses.author_year", year=plan_of(item).year, _anchor=fragment)
+    if isinstance(item, Course):
+        return url_for("courses.author_track", track_id=item.track_id, _anchor=fragment)
+    return url_for("courses.author_edit_course", course_id=course_of(item).id, _anchor=fragment)
+
+
+def _page_of(item: Any) -> str:
+    """Where ``item`` is read when it cannot be edited: tracks and courses have their own page; axes, modules and
+    lessons are shown where they are listed."""
+    if isinstance(item, Track):
+        return url_for("courses.author_track", track_id=item.id)
+    if isinstance(item, Course):
+        return url_for("courses.author_edit_course", course_id=item.id)
+    return _listed_at(item)
+
+
+def _trail(item: Any, *, itself: bool = False) -> list[tuple[str, str]]:
+    """The way back from a page about ``item``: all plans, the year, then its track, course and module (``item``
+    too when ``itself``, for pages that add to it or manage it)."""
+    chain: list[Any] = [plan_of(item)]
+    if isinstance(item, Axis):
+        chain.append(item)
+    else:
+        if isinstance(item, Track):
+            chain.append(item)
+        else:
+            course = course_of(item)
+            chain += [course.track, course]
+            if isinstance(item, Module):
+                chain.append(item)
+            elif isinstance(item, Lesson):
+                chain += [item.module, item]
+    # Each link lands on the entry that leads down here: the year on the track, the track on the course, ...
+    pairs = list(zip(chain, [*chain[1:], None], strict=True))
+    links = [(_("All plans"), url_for("courses.author_home"))]
+    for node, following in pairs if itself else pairs[:-1]:
+        anchor = _fragment(following) if following is not None else None
+        if isinstance(node, Plan):
+            label = node.text("title").text or str(node.year)
+            links.append((label, url_for("courses.author_year", year=node.year, _anchor=anchor)))
+        elif isinstance(node, Track):
+            links.append((_title(node), url_for("courses.author_track", track_id=node.id, _anchor=anchor)))
+        elif isinstance(node, Course):
+            links.append((_title(node), url_for("courses.author_edit_course", course_id=node.id, _anchor=anchor)))
+        elif isinstance(node, Module):
+            links.append((_title(node), url_for("courses.author_edit_module", module_id=node.id, _anchor=anchor)))
+    return links
 
 
 def _draft_only(item: Any) -> Response | None:
-    """Published revisions are read-only: send the author to the year's page to start (or open) the draft."""
+    """Published revisions are read-only: send the author to where the item is shown, with the button that opens
+    the year's draft."""
     if plan_of(item).status == PlanStatus.DRAFT:
         return None
     flash(_("Published plans are not edited directly: open the year's draft to make changes."), "warning")
-    return redirect(_year_url(item, anchor=False))
+    return redirect(_page_of(item))
 
 
 def _title(item: Any) -> str:
@@ -168,21 +235,47 @@ def author_home() -> str:
 @requires(AUTHOR)
 def author_year(year: int) -> str:
     scope = _scope()
-    # Axes, tracks and courses only (no lesson and its texts): each course's modules and lessons are on its own page.
-    plan = draft_plan(year, lessons=False) or published_plan(year, lessons=False)
+    # Axes and tracks only: a track's courses are on its own page, a course's modules and lessons on the course's.
+    plan = draft_plan(year, courses=False) or published_plan(year, courses=False)
     if plan is None:
         abort(404)
     years = years_for(scope)
     _authorise(years is None or year in years)
+    # Someone assigned to single courses finds them under their tracks, as the only courses shown there.
+    assigned: dict[int, list[Course]] = {}
+    for course in [] if scope.is_admin else assigned_courses(plan, scope.course_uids):
+        assigned.setdefault(course.track_id, []).append(course)
     return render_template(
         "courses/authoring/year.html",
         plan=plan,
         scope=scope,
         editable=plan.status == PlanStatus.DRAFT,
-        totals=course_lesson_totals(plan),
+        figures=track_figures(plan),
+        assigned=assigned,
+        totals=course_lesson_totals(plan) if assigned else {},
         completeness=completeness,
-        move_form=MoveForm(),
-        confirm=ConfirmForm(),
+    )
+
+
+@blueprint.route("/author/tracks/<int:track_id>/courses")
+@requires(AUTHOR)
+def author_track(track_id: int) -> str:
+    track = track_with_courses(track_id)
+    if track is None:
+        abort(404)
+    scope = _scope()
+    _authorise(scope.sees_track(track))
+    plan = track.axis.plan
+    return render_template(
+        "courses/authoring/track.html",
+        track=track,
+        plan=plan,
+        scope=scope,
+        editable=plan.status == PlanStatus.DRAFT,
+        courses=[course for course in track.courses if scope.can_edit_course(course)],
+        totals=course_lesson_totals(track),
+        completeness=completeness,
+        trail=_trail(track),
     )
 
 
@@ -190,19 +283,26 @@ def author_year(year: int) -> str:
 @requires(AUTHOR)
 def author_start_draft(year: int) -> Response:
     scope = _scope()
-    plan = draft_plan(year, lessons=False) or published_plan(year, lessons=False)
+    plan = draft_plan(year, courses=False) or published_plan(year, courses=False)
     if plan is None:
         abort(404)
     years = years_for(scope)
     _authorise(years is None or year in years)
-    if not ConfirmForm().validate_on_submit():
+    form = OpenDraftForm()
+    if not form.validate_on_submit():
         abort(400)
     try:
         draft = draft_for(plan, actor=current_user)
     except PlanError as error:
         flash(str(error.message), "error")
-    else:
-        flash(_("You are editing revision %(revision)s of the %(year)s plan.", revision=draft.revision, year=year))
+        return redirect(url_for("courses.author_year", year=year))
+    flash(_("You are editing revision %(revision)s of the %(year)s plan.", revision=draft.revision, year=year))
+    # Opened from a track's or a course's page: continue on the draft's copy of it (revisions keep uids).
+    if form.kind.data and form.uid.data:
+        model = Track if form.kind.data == "track" else Course
+        copy_id = id_in_plan(model, draft, form.uid.data)
+        if copy_id is not None:
+            return redirect(_page_of(db.session.get(model, copy_id)))
     return redirect(url_for("courses.author_year", year=year))
 
 
@@ -222,7 +322,7 @@ def _create(form: Any, parent: Any, heading: str, make: Any) -> str | Response:
                 f"{type(item).__name__.lower()}_id": item.id
             }))  # fmt: skip
     return render_template(
-        "courses/authoring/new.html", form=form, parent=parent, heading=heading, back=_year_url(parent)
+        "courses/authoring/new.html", form=form, parent=parent, heading=heading, trail=_trail(parent, itself=True)
     )
 
 
@@ -399,12 +499,29 @@ def _attached_file(item: Any) -> StoredFile | None:
     return db.session.get(StoredFile, file_id) if file_id else None
 
 
+def _read_only(kind: str, item: Any, scope: AuthorScope) -> Any:
+    """A published course's page shows its modules and lessons with their previews; anything else of a published
+    revision, or a save, sends the author there (or to the track's page) with a note."""
+    if request.method == "POST" or kind != "course":
+        return _draft_only(item)
+    return render_template(
+        "courses/authoring/course.html",
+        course=item,
+        plan=plan_of(item),
+        scope=scope,
+        title=_title(item),
+        minutes=course_minutes(item),
+        editable=False,
+        completeness=completeness,
+        trail=_trail(item),
+    )
+
+
 def _edit(kind: str, item: Any) -> Any:
     scope = _scope()
     _authorise(scope.can_edit(item))
-    redirect_to = _draft_only(item)
-    if redirect_to is not None:
-        return redirect_to
+    if plan_of(item).status != PlanStatus.DRAFT:
+        return _read_only(kind, item, scope)
     form_class = EDIT_FORMS[kind]
     # A POST is read from what was sent alone: stored values must not fill in a missing version or title.
     form = form_class() if request.method == "POST" else form_class(data=_initial(kind, item))
@@ -461,7 +578,9 @@ def _edit(kind: str, item: Any) -> Any:
         can_delete=_may_restructure(scope, item),
         minutes=course_minutes(item) if kind == "course" else None,
         stored_file=_attached_file(item),
-        back=_year_url(item),
+        editable=True,
+        completeness=completeness,
+        trail=_trail(item),
     )
 
 
@@ -474,7 +593,10 @@ def author_edit_track(track_id: int) -> Any:
 @blueprint.route("/author/courses/<int:course_id>", methods=["GET", "POST"])
 @requires(AUTHOR)
 def author_edit_course(course_id: int) -> Any:
-    return _edit("course", _load("course", course_id))
+    course = course_outline(course_id)  # its modules and lessons, listed on its page
+    if course is None:
+        abort(404)
+    return _edit("course", course)
 
 
 @blueprint.route("/author/modules/<int:module_id>", methods=["GET", "POST"])
@@ -509,7 +631,7 @@ def author_delete(kind: str, item_id: int) -> Any:
         abort(400)
     if form.version.data != item.version:
         abort(409)
-    back = _year_url(item, anchor=False)
+    back = _listed_at(item, anchor=False)
     try:
         delete_item(item, actor=current_user)
     except AuthoringError as error:
@@ -531,7 +653,7 @@ def author_move(kind: str, item_id: int) -> Any:
         move_item(item, form.direction.data, actor=current_user)
     except AuthoringError as error:
         flash(str(error.message), "error")
-    return redirect(_year_url(item))
+    return redirect(_listed_at(item))
 
 
 # -- preview ---------------------------------------------------------------------------------------------------------
@@ -548,6 +670,9 @@ def author_preview_lesson(lesson_id: int) -> str:
     if kind is not None:
         candidates.insert(0, kind.view_template)
     stored = _attached_file(lesson)
+    # A published lesson is not edited: the way back is its course's page, where it is listed.
+    editable = plan_of(lesson).status == PlanStatus.DRAFT
+    back = url_for("courses.author_edit_lesson", lesson_id=lesson.id) if editable else _page_of(lesson)
     with force_locale(lang):
         labels = {"title": _("Title"), "body": _("Text"), "transcript": _("Transcript")}
         fallbacks = [
@@ -564,6 +689,8 @@ def author_preview_lesson(lesson_id: int) -> str:
                 fallbacks=fallbacks,
                 language_names=LANGUAGE_NAMES,
                 preview=True,
+                editable=editable,
+                back=back,
             )
         except TemplateNotFound:  # pragma: no cover - the default fragment always exists
             abort(404)
@@ -615,7 +742,7 @@ def author_trainers(kind: str, item_id: int) -> Any:
         assigned=assigned,
         form=form,
         confirm=ConfirmForm(),
-        back=_year_url(item),
+        trail=_trail(item, itself=True),
     )
 
 

@@ -183,7 +183,12 @@ def trainer_writes_course(page: Any, scene: Scene, check: Callable[[Any], Any]) 
     expect(page.locator(f"#track-{scene.track_id} h3")).to_have_text(scene.track_title)
     check(page)
 
-    page.click(f"#track-{scene.track_id} a[href='/courses/author/tracks/{scene.track_id}/courses/new']")
+    track_page = f"/courses/author/tracks/{scene.track_id}/courses"
+    page.click(f"#track-{scene.track_id} h3 a[href='{track_page}']")
+    expect(page).to_have_url(path_is(track_page))
+    expect(page.locator("main h1")).to_have_text(scene.track_title)
+    check(page)
+    page.click(f"main a[href='/courses/author/tracks/{scene.track_id}/courses/new']")
     check(page)
     page.fill("#title", course_title)
     page.click("main form button[type=submit]")
@@ -206,9 +211,12 @@ def trainer_writes_course(page: Any, scene: Scene, check: Callable[[Any], Any]) 
 
     lesson_ids = []
     for number, lesson in enumerate(LESSONS):
-        if number:  # the next lesson is added from the plan's tree: the course, then its module
+        if number:  # the next lesson is added from the plan's tree: the track, the course, then its module
             page.click(f"main a[href^='/courses/author/{year}']")
             expect(page).to_have_url(path_is(f"/courses/author/{year}"))
+            check(page)
+            page.click(f"#track-{scene.track_id} h3 a[href='{track_page}']")
+            expect(page).to_have_url(path_is(track_page))
             check(page)
             page.click(f"#course-{course_id} a[href='/courses/author/courses/{course_id}']")
             page.click(f"main a[href='/courses/author/modules/{module_id}']")
@@ -233,6 +241,7 @@ def trainer_writes_course(page: Any, scene: Scene, check: Callable[[Any], Any]) 
     # The first lesson gets its Spanish version.
     first = LESSONS[0]
     page.click(f"main a[href^='/courses/author/{year}']")
+    page.click(f"#track-{scene.track_id} h3 a[href='{track_page}']")
     page.click(f"#course-{course_id} a[href='/courses/author/courses/{course_id}']")
     page.click(f"main a[href='/courses/author/modules/{module_id}']")
     page.click(f"main a[href='/courses/author/lessons/{lesson_ids[0]}']")
@@ -256,11 +265,22 @@ def trainer_writes_course(page: Any, scene: Scene, check: Callable[[Any], Any]) 
     page.click(f".preview-banner a[href='/courses/author/lessons/{lesson_ids[0]}']")  # back to the editor
     expect(page).to_have_url(path_is(f"/courses/author/lessons/{lesson_ids[0]}"))
     page.click(f"main a[href^='/courses/author/{year}']")
-    expect(page.locator(f"#course-{course_id} .node .muted").first).to_contain_text(
-        f"{len(LESSONS)} leçons"
-    )  # the trainer reads French
+    # The trainer reads French: the year shows the track's figures, the track's page the course's.
+    expect(page.locator(f"#track-{scene.track_id} .node .muted").first).to_contain_text(f"{len(LESSONS)} leçons")
+    check(page)
+    page.click(f"#track-{scene.track_id} h3 a[href='{track_page}']")
+    expect(page.locator(f"#course-{course_id} .node .muted").first).to_contain_text(f"{len(LESSONS)} leçons")
     check(page)
     page.click(f"#course-{course_id} a[href='/courses/author/courses/{course_id}']")
+    # The course's page outlines its lessons, each with its preview.
+    for lesson_id, lesson in zip(lesson_ids, LESSONS, strict=True):
+        expect(page.locator(f"#lesson-{lesson_id} a[href='/courses/author/lessons/{lesson_id}']")).to_have_text(
+            lesson["fr"]
+        )
+        expect(
+            page.locator(f"#lesson-{lesson_id} a[href='/courses/author/lessons/{lesson_id}/preview']")
+        ).to_have_count(1)
+    check(page)
     page.click(f"main a[href='/courses/author/modules/{module_id}']")
     for lesson_id, lesson in zip(lesson_ids, LESSONS, strict=True):
         expect(page.locator(f"main a[href='/courses/author/lessons/{lesson_id}']").first).to_have_text(lesson["fr"])
@@ -285,6 +305,26 @@ def admin_publishes(page: Any, scene: Scene, check: Callable[[Any], Any]) -> Non
     page.click("main form.actions button[type=submit]")
     expect(page).to_have_url(path_is(f"/courses/plans/{scene.plan_id}"))
     expect(page.locator(".plan-meta .plan-status-published")).to_have_count(1)
+    check(page)
+
+
+def trainer_browses_published(page: Any, scene: Scene, written: dict[str, Any], check: Callable[[Any], Any]) -> None:
+    """Once published, the trainer still reads the course, its modules and lessons (no editor), and previews them."""
+    course_id, lesson_ids = written["course_id"], written["lesson_ids"]
+    track_page = f"/courses/author/tracks/{scene.track_id}/courses"
+    page.goto(f"/courses/author/{scene.year}")
+    expect(page.locator(f"form[action='/courses/author/{scene.year}/draft'] button")).to_have_count(1)
+    check(page)
+    page.click(f"#track-{scene.track_id} h3 a[href='{track_page}']")
+    expect(page.locator("main button[formaction]")).to_have_count(0)
+    check(page)
+    page.click(f"#course-{course_id} a[href='/courses/author/courses/{course_id}']")
+    expect(page).to_have_url(path_is(f"/courses/author/courses/{course_id}"))
+    expect(page.locator("form.editor")).to_have_count(0)
+    expect(page.locator(f"#lesson-{lesson_ids[0]}")).to_contain_text(LESSONS[0]["fr"])
+    check(page)
+    page.click(f"#lesson-{lesson_ids[0]} a[href='/courses/author/lessons/{lesson_ids[0]}/preview']")
+    expect(page.locator("main article h1")).to_have_text(LESSONS[0]["fr"])
     check(page)
 
 
@@ -413,6 +453,7 @@ def walk(
     written = trainer_writes_course(trainer, scene, check)
     admin = new_context(java_script_enabled=js).new_page()
     admin_publishes(admin, scene, check)
+    trainer_browses_published(trainer, scene, written, check)
     uids = published_uids(live_app, written["course_id"])
     learner = new_context(java_script_enabled=js).new_page()
     learner_completes_course(learner, scene, written, uids, check, keyboard=js)

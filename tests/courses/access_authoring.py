@@ -23,6 +23,7 @@ ROWS: dict[str, tuple[str, str, dict[str, int]]] = {
     "courses.author_start_draft": ("POST", "/courses/author/{authoring_year}/draft", _post(302)),
     "courses.author_new_track": ("GET", "/courses/author/axes/{authoring_axis}/tracks/new", ADMIN_ONLY),
     "courses.author_edit_track": ("GET", "/courses/author/tracks/{authoring_track}", ASSIGNED),
+    "courses.author_track": ("GET", "/courses/author/tracks/{authoring_track}/courses", ASSIGNED),
     "courses.author_new_course": ("GET", "/courses/author/tracks/{authoring_track}/courses/new", ASSIGNED),
     "courses.author_edit_course": ("GET", "/courses/author/courses/{authoring_course}", ASSIGNED),
     "courses.author_new_module": ("GET", "/courses/author/courses/{authoring_course}/modules/new", ASSIGNED),

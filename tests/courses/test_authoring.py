@@ -1,4 +1,7 @@
-"""Authoring: who may edit what, the year's tree, the multilingual editor, conflicts, reordering and previews."""
+"""Authoring: who may edit what, the multilingual editor, conflicts, reordering and previews.
+
+The year's, a track's and a course's pages (and read-only browsing of a published revision) are in
+test_authoring_pages.py."""
 
 from __future__ import annotations
 
@@ -31,25 +34,6 @@ def courses_of(plan):
 @pytest.fixture
 def draft(make_plan):
     return make_plan(published=False)
-
-
-@pytest.fixture
-def trainer_on(client_as, db):
-    """A trainer's client assigned to a track or a course (by uid)."""
-
-    def factory(*, track=None, course=None):
-        client = client_as("trainer")
-        db.session.add(
-            Assignment(
-                user_id=client.user.id,
-                track_uid=track.uid if track is not None else None,
-                course_uid=course.uid if course is not None else None,
-            )
-        )
-        db.session.flush()
-        return client
-
-    return factory
 
 
 def lesson_form(lesson, **changes):
@@ -97,28 +81,13 @@ def test_a_trainer_edits_only_what_an_assignment_gives(draft, trainer_on, client
     assert anonymous.status_code == 302 and "/sign-in" in anonymous.headers["Location"]
 
 
-def test_the_tree_shows_a_trainer_only_their_courses_with_completeness(draft, trainer_on, admin_client):
-    first, second = courses_of(draft)
-    page = trainer_on(course=first).get(f"/courses/author/{draft.year}").get_data(as_text=True)
-    assert "Cours 1" in page and "Cours 2" not in page
-    assert "Leçon 1.1" not in page  # modules and lessons are on the course's own page, not in the year's tree
-    assert "fr · es, pt, en missing" in text_of(page)
-    assert "3 lessons · 30 min" in text_of(page)  # the course lasts as long as its three 10-minute lessons
-    course_page = trainer_on(course=first).get(f"/courses/author/courses/{first.id}").get_data(as_text=True)
-    assert "Module 1" in course_page or "Add a module" in course_page
-
-    everything = admin_client.get(f"/courses/author/{draft.year}").get_data(as_text=True)
-    assert "Cours 1" in everything and "Cours 2" in everything and "Add a track" in everything
-    home = admin_client.get("/courses/author/").get_data(as_text=True)
-    assert str(draft.year) in home and "Authoring" in home
-
-
 def test_a_published_plan_is_edited_in_a_draft_opened_on_demand(make_plan, admin_client, db):
     published = make_plan()
     page = admin_client.get(f"/courses/author/{published.year}").get_data(as_text=True)
-    assert "Open the draft" in page and f"/courses/author/courses/{courses_of(published)[0].id}" not in page
+    track = published.axes[0].tracks[0]
+    assert "Open the draft" in page and f'href="/courses/author/tracks/{track.id}"' not in page  # no Edit link
     published_lesson = lessons_of(published)[0]
-    # A published lesson is never edited: the editor sends the author to the year's page.
+    # A published lesson is never edited: the editor sends the author to where it is read.
     assert admin_client.get(f"/courses/author/lessons/{published_lesson.id}").status_code == 302
 
     assert admin_client.post(f"/courses/author/{published.year}/draft").status_code == 302
@@ -126,7 +95,7 @@ def test_a_published_plan_is_edited_in_a_draft_opened_on_demand(make_plan, admin
     draft = db.session.scalars(select(Plan).where(Plan.status == PlanStatus.DRAFT)).one()
     assert draft.revision == 2
     page = admin_client.get(f"/courses/author/{published.year}").get_data(as_text=True)
-    assert f"/courses/author/courses/{courses_of(draft)[0].id}" in page
+    assert f'href="/courses/author/tracks/{draft.axes[0].tracks[0].id}"' in page  # the draft's track can be edited
 
 
 # -- editing, translations, conflicts --------------------------------------------------------------------------------
@@ -336,27 +305,3 @@ def test_admins_assign_and_remove_trainers(draft, admin_client, create_user, db)
 def test_navigation_offers_authoring_to_authors_only(client_as):
     assert "/courses/author/" in client_as("trainer").get("/dashboard").get_data(as_text=True)
     assert "/courses/author/" not in client_as("staff").get("/dashboard").get_data(as_text=True)
-
-
-# -- query counts ----------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("role", ["admin", "trainer"])
-def test_the_tree_page_query_count_does_not_grow_with_courses(make_plan, client_as, db, count_queries, role):
-    counts, tokens = [], []
-    for year, courses in ((2031, 2), (2032, 8)):
-        plan = make_plan(year, courses=courses, published=False)
-        client = client_as(role)
-        if role == "trainer":
-            db.session.add(Assignment(user_id=client.user.id, track_uid=plan.axes[0].tracks[0].uid))
-            db.session.flush()
-        client.get(f"/courses/author/{year}")  # warm caches (settings, the person)
-        with count_queries() as counted:
-            response = client.get(f"/courses/author/{year}")
-        page = response.get_data(as_text=True)
-        assert response.status_code == 200 and f"Cours {courses}" in page
-        assert "Leçon" not in page  # lessons are listed on each course's page, not in the year's tree
-        counts.append(counted.count)
-        tokens.append(page.count('name="csrf_token"'))  # the Up/Down buttons share one form, not one per item
-        first = plan.axes[0].tracks[0].courses[0]
-        assert f'formaction="/courses/author/course/{first.id}/move" name="direction" value="down"' in page
-    assert counts[0] == counts[1] < 15, counts
-    assert tokens[0] == tokens[1], tokens

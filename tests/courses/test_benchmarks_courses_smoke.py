@@ -34,6 +34,7 @@ EXPECTED_PAGES = {
     "planned vs delivered": "/courses/plans/1/delivered",
     "planned vs delivered, by institute": "/courses/plans/1/delivered?group=institute",
     "authoring year tree": "/courses/author/",
+    "authoring track page": "/courses/author/tracks/",
 }
 
 
