@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Table, text
+from sqlalchemy import Table, func, select, text
 
 from . import texts as T
 from .generate import INVITED_EVERY, NETWORK_ADMINS, NOW, TRAINER_EVERY, Network, _plain_member
@@ -92,6 +92,8 @@ class CoursesNetwork:
     course_uid: str  # the learner's course in progress
     lesson_uid: str  # the next lesson they have to take there
     seconds: float
+    summary_seconds: float  # rebuilding the planned-vs-delivered summary of the plan, once the data is in
+    summary_rows: int
 
 
 @dataclass
@@ -460,6 +462,7 @@ def populate_courses(app: Any, network: Network, sizes: CourseSizes, *, seed: in
         if session.get_bind().dialect.name == "postgresql":
             session.execute(text("ANALYZE"))
             session.commit()
+        summary_seconds, summary_rows = _rebuild_summary(session, plan_id)
         session.remove()
     if progress.learner is None:
         raise RuntimeError("no learner with a course in progress: the sizes are too small")
@@ -482,4 +485,24 @@ def populate_courses(app: Any, network: Network, sizes: CourseSizes, *, seed: in
         course_uid=course_uid,
         lesson_uid=lesson_uid,
         seconds=time.perf_counter() - started,
+        summary_seconds=summary_seconds,
+        summary_rows=summary_rows,
     )
+
+
+def _rebuild_summary(session: Any, plan_id: int) -> tuple[float, int]:
+    """What ``flask courses rebuild-delivered`` does after the data is in: the rows the delivered page reads."""
+    from courses import models as M
+    from courses.delivered import rebuild_plan
+
+    started = time.perf_counter()
+    rebuild_plan(session.get(M.Plan, plan_id))
+    session.commit()
+    seconds = time.perf_counter() - started
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("ANALYZE courses_delivered_people"))
+        session.commit()
+    rows = session.scalar(
+        select(func.count()).select_from(M.DeliveredPerson).where(M.DeliveredPerson.plan_id == plan_id)
+    )
+    return seconds, int(rows or 0)

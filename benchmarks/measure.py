@@ -324,7 +324,9 @@ def run(
                     )
                 courses = populate_courses(app, network, course_sizes)
                 if progress:
-                    progress(f"{kind}: generated in {courses.seconds:.1f} s")
+                    progress(
+                        f"{kind}: generated in {courses.seconds:.1f} s; delivered summary ({courses.summary_rows:,} rows) rebuilt in {courses.summary_seconds:.2f} s"
+                    )
             if progress:
                 progress(f"{kind}: measuring the core pages")
             results = measure(app, network, repeat=repeat, warmup=warmup, progress=progress)

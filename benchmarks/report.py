@@ -167,8 +167,9 @@ def _courses_section(runs: list[Run], repeat: int) -> list[str]:
         "## Courses: data",
         "",
         "| database | lessons (axes x tracks x courses x modules x lessons) | translations (stale) | lesson text MB "
-        "| assignments | targets | enrolments | lesson completions | track completions | generation s |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| assignments | targets | enrolments | lesson completions | track completions | generation s "
+        "| delivered summary rows | summary rebuild s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for run in with_courses:
         c = run.courses
@@ -178,7 +179,8 @@ def _courses_section(runs: list[Run], repeat: int) -> list[str]:
             f"| {run.kind} | {s.lessons:,} ({s.axes} x {s.tracks_per_axis} x {s.courses_per_track} x "
             f"{s.modules_per_course} x {s.lessons_per_module}) | {c.translations:,} ({c.stale_translations:,}) | "
             f"{c.lesson_text_bytes / 1e6:.1f} | {c.assignments:,} | {c.targets:,} | {c.enrolments:,} | "
-            f"{c.completions:,} | {c.track_completions:,} | {c.seconds:.1f} |"
+            f"{c.completions:,} | {c.track_completions:,} | {c.seconds:.1f} | {c.summary_rows:,} | "
+            f"{c.summary_seconds:.2f} |"
         )
     first = with_courses[0].courses
     assert first is not None

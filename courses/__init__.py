@@ -16,12 +16,13 @@ MANAGE_PLAN = Permission(
 )
 VIEW_REPORTS = Permission("courses.view-reports", _l("View progress reports"), frozenset({Role.ADMIN}))
 
-from . import views  # noqa: E402 - registers the routes on the blueprint
+from . import cli, views  # noqa: E402, F401 - register the commands and routes on the blueprint
 
 
 def _init(app: Flask) -> None:
     from sonores_lms.signals import audit_action_labels
 
+    from . import delivered
     from .audit_labels import audit_labels
     from .kinds import _built_in
     from .signals import lesson_kinds
@@ -29,6 +30,7 @@ def _init(app: Flask) -> None:
     plugin.connect(lesson_kinds, _built_in)
     plugin.connect(audit_action_labels, audit_labels)
     views.connect(plugin)
+    delivered.connect(plugin)
 
 
 def _demo() -> None:

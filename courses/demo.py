@@ -24,6 +24,7 @@ from sonores_lms.people.models import User
 from sonores_lms.permissions import Role
 
 from . import demo_content as content
+from .delivered import rebuild_plans
 from .demo_content.learners import PROGRESS, TARGETS
 from .models import (
     Assignment,
@@ -72,6 +73,7 @@ def load_demo() -> None:
     _assign_trainers(plan_content, people, present)
     _record_progress(plan_content, items, people, present)
     db.session.flush()
+    rebuild_plans()  # the planned-vs-delivered figures, so that the page shows them at once
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -327,3 +327,38 @@ class TrackCompletion(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("core_users.id", ondelete="CASCADE"), index=True)
     track_uid: Mapped[str] = mapped_column(String(32))
     completed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DeliveredPerson(db.Model):
+    """One (person, track) pair a plan's targets ask for, with what the person did there.
+
+    A summary kept by ``courses.delivered`` so that the planned-vs-delivered page aggregates narrow rows instead of
+    working out every pair from people, roles, enrolments and completions at each view. ``institute_id`` and
+    ``country`` are the person's at the time the row was computed.
+    """
+
+    __tablename__ = "courses_delivered_people"
+    __table_args__ = (
+        Index("ix_courses_delivered_people_plan_axis", "plan_id", "axis_id"),
+        Index("ix_courses_delivered_people_plan_institute", "plan_id", "institute_id"),
+        Index("ix_courses_delivered_people_plan_country", "plan_id", "country"),
+    )
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("courses_plans.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("core_users.id", ondelete="CASCADE"), primary_key=True)
+    track_uid: Mapped[str] = mapped_column(String(32), primary_key=True)
+    axis_id: Mapped[int] = mapped_column(ForeignKey("courses_axes.id", ondelete="CASCADE"))
+    institute_id: Mapped[int | None] = mapped_column(ForeignKey("core_institutes.id", ondelete="SET NULL"))
+    country: Mapped[str | None] = mapped_column(String(2))
+    enrolled: Mapped[bool] = mapped_column(Boolean)  # an active or completed enrolment in a course of the track
+    active: Mapped[bool] = mapped_column(Boolean)  # an active enrolment there
+    done: Mapped[bool] = mapped_column(Boolean)  # the track is completed
+
+
+class DeliveredState(db.Model):
+    """When a plan's summary rows were last rebuilt in full; no row means they never were."""
+
+    __tablename__ = "courses_delivered_states"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("courses_plans.id", ondelete="CASCADE"), primary_key=True)
+    rebuilt_at: Mapped[datetime] = mapped_column(UTCDateTime)

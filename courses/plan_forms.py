@@ -16,7 +16,7 @@ from sonores_lms.institutes.forms import choices
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.permissions import ROLE_TITLES
 
-from .plans import GROUPING_TITLES, Grouping
+from .delivered import GROUPING_TITLES, Grouping
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 TRANSLATIONS = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)

@@ -1,22 +1,16 @@
-"""Running the annual plan: creating a year's plan with the network's axes, editing axes, targets per role and
-institute, and the "planned vs delivered" figures.
-
-The figures are computed by aggregate queries (GROUP BY), never by looping over people, so the page costs the same
-number of queries for ten people or twenty thousand. Semantics shared with the learning area: a person is
-*enrolled* in a course when an Enrolment is active or completed, *in progress* when it is active; a track is
-*done* when a TrackCompletion row exists.
+"""Running the annual plan: creating a year's plan with the network's axes, editing axes, and targets per role and
+institute. The "planned vs delivered" figures live in ``courses.delivered``; a change of targets rebuilds them.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import String, and_, case, cast, distinct, exists, func, literal, or_, select
+from sqlalchemy import String, and_, cast, distinct, func, or_, select
 from sqlalchemy.sql import ColumnElement
 from werkzeug.routing import BuildError
 
@@ -28,7 +22,8 @@ from sonores_lms.multilingual import SOURCE_LANGUAGE, source_fingerprint
 from sonores_lms.people.models import RoleAssignment, User
 from sonores_lms.permissions import Role
 
-from .models import Axis, Course, Enrolment, EnrolmentStatus, Plan, PlanStatus, Target, Track, TrackCompletion
+from .delivered import schedule_rebuild
+from .models import Axis, Plan, PlanStatus, Target, Track
 from .revisions import PlanError, create_plan
 
 # The network's three axes: every new plan starts with them, in this order.
@@ -304,10 +299,12 @@ def add_target(plan: Plan, *, track_uid: str, role: Role, institute_id: int | No
         raise PlanError(_l("This target already exists."))
     target = Target(plan_id=plan.id, track_uid=track_uid, role=role, institute_id=institute_id)
     db.session.add(target)
-    for sibling in _siblings(plan):
+    siblings = _siblings(plan)
+    for sibling in siblings:
         if track_uid in _track_uids(sibling.id) and _find_target(sibling.id, track_uid, role, institute_id) is None:
             db.session.add(Target(plan_id=sibling.id, track_uid=track_uid, role=role, institute_id=institute_id))
     db.session.flush()
+    schedule_rebuild([plan, *siblings])
     record("courses.target-added", actor=actor, target=target, target_label=_target_label(plan, target),
            details=_target_details(target))  # fmt: skip
     return target
@@ -321,7 +318,8 @@ def update_target(target: Target, *, track_uid: str, role: Role, institute_id: i
     if existing is not None and existing.id != target.id:
         raise PlanError(_l("This target already exists."))
     before = _target_details(target)
-    for sibling in _siblings(plan):
+    siblings = _siblings(plan)
+    for sibling in siblings:
         twin = _find_target(sibling.id, target.track_uid, target.role, target.institute_id)
         if twin is None:
             continue
@@ -331,6 +329,7 @@ def update_target(target: Target, *, track_uid: str, role: Role, institute_id: i
             db.session.delete(twin)
     target.track_uid, target.role, target.institute_id = track_uid, role, institute_id
     db.session.flush()
+    schedule_rebuild([plan, *siblings])
     record("courses.target-changed", actor=actor, target=target, target_label=_target_label(plan, target),
            details={"before": before, "after": _target_details(target)})  # fmt: skip
     return target
@@ -341,12 +340,14 @@ def remove_target(target: Target, *, actor: Any) -> None:
     _check_editable(plan)
     details = _target_details(target)
     label = _target_label(plan, target)
-    for sibling in _siblings(plan):
+    siblings = _siblings(plan)
+    for sibling in siblings:
         twin = _find_target(sibling.id, target.track_uid, target.role, target.institute_id)
         if twin is not None:
             db.session.delete(twin)
     db.session.delete(target)
     db.session.flush()
+    schedule_rebuild([plan, *siblings])
     record("courses.target-removed", actor=actor, target=plan, target_label=label, details=details)
 
 
@@ -361,149 +362,3 @@ def _target_details(target: Target) -> dict[str, Any]:
 
 def _target_label(plan: Plan, target: Target) -> str:
     return f"{plan.year} r{plan.revision} {target.track_uid[:8]} {target.role.value}"
-
-
-# -- planned vs delivered ---------------------------------------------------------------------------------------
-
-
-class Grouping(enum.StrEnum):
-    AXIS = "axis"
-    INSTITUTE = "institute"
-    COUNTRY = "country"
-
-
-GROUPING_TITLES = {Grouping.AXIS: _l("Axis"), Grouping.INSTITUTE: _l("Institute"), Grouping.COUNTRY: _l("Country")}
-
-
-@dataclass(frozen=True)
-class Figures:
-    """One row of the table. ``targeted``: people the plan targets; ``enrolled``: of them, enrolled in at least one
-    course of a track targeted for them; ``in_progress``: with an active enrolment there; ``done``: who completed
-    every track targeted for them (in this row's scope)."""
-
-    key: Any
-    targeted: int
-    enrolled: int
-    in_progress: int
-    done: int
-
-    def percent(self, value: int) -> int:
-        return round(100 * value / self.targeted) if self.targeted else 0
-
-    @property
-    def enrolled_percent(self) -> int:
-        return self.percent(self.enrolled)
-
-    @property
-    def in_progress_percent(self) -> int:
-        return self.percent(self.in_progress)
-
-    @property
-    def done_percent(self) -> int:
-        return self.percent(self.done)
-
-
-def _targeted_pairs(plan: Plan, *, axis_id: int | None, country: str | None) -> Any:
-    """Distinct (person, track) pairs the plan's targets ask for, with the person's institute and country."""
-    query = (
-        select(
-            User.id.label("user_id"),
-            Track.id.label("track_id"),
-            Track.uid.label("track_uid"),
-            Axis.id.label("axis_id"),
-            User.institute_id.label("institute_id"),
-            Institute.country.label("country"),
-        )
-        .select_from(Target)
-        .join(Track, Track.uid == Target.track_uid)
-        .join(Axis, and_(Axis.id == Track.axis_id, Axis.plan_id == Target.plan_id))
-        .join(RoleAssignment, _same_role(Target.role, RoleAssignment.role))
-        .join(User, _covers())
-        .outerjoin(Institute, Institute.id == User.institute_id)
-        .where(Target.plan_id == plan.id)
-        .distinct()
-    )
-    if axis_id is not None:
-        query = query.where(Axis.id == axis_id)
-    if country is not None:
-        query = query.where(Institute.country == country)
-    return query.subquery("pairs")
-
-
-def _figures_query(plan: Plan, grouping: Grouping | None, *, axis_id: int | None, country: str | None) -> Any:
-    pairs = _targeted_pairs(plan, axis_id=axis_id, country=country)
-
-    def enrolment_in_track(statuses: tuple[EnrolmentStatus, ...]) -> Any:
-        return exists(
-            select(literal(1))
-            .select_from(Enrolment)
-            .join(Course, Course.uid == Enrolment.course_uid)
-            .where(
-                Course.track_id == pairs.c.track_id,
-                Enrolment.user_id == pairs.c.user_id,
-                Enrolment.status.in_(statuses),
-            )
-        )
-
-    enrolled = enrolment_in_track((EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED))
-    active = enrolment_in_track((EnrolmentStatus.ACTIVE,))
-    done = exists(
-        select(literal(1)).where(
-            TrackCompletion.user_id == pairs.c.user_id, TrackCompletion.track_uid == pairs.c.track_uid
-        )
-    )
-    key = {
-        None: literal("all"),
-        Grouping.AXIS: pairs.c.axis_id,
-        Grouping.INSTITUTE: pairs.c.institute_id,
-        Grouping.COUNTRY: pairs.c.country,
-    }[grouping]
-    # One row per group and person: enrolled or in progress on any of their tracks, done when all are done.
-    people = (
-        select(
-            key.label("key"),
-            pairs.c.user_id,
-            func.max(case((enrolled, 1), else_=0)).label("enrolled"),
-            func.max(case((active, 1), else_=0)).label("active"),
-            func.min(case((done, 1), else_=0)).label("done"),
-        )
-        .group_by(key, pairs.c.user_id)
-        .subquery("people")
-    )
-    return select(
-        people.c.key,
-        func.count(),
-        func.coalesce(func.sum(people.c.enrolled), 0),
-        func.coalesce(func.sum(people.c.active), 0),
-        func.coalesce(func.sum(people.c.done), 0),
-    ).group_by(people.c.key)
-
-
-def planned_vs_delivered(
-    plan: Plan, grouping: Grouping, *, axis_id: int | None = None, country: str | None = None
-) -> tuple[list[Figures], Figures]:
-    """Rows per axis, institute or country (unsorted), and the total (distinct people across the rows)."""
-    rows = [
-        Figures(key, int(targeted), int(enrolled), int(active), int(done))
-        for key, targeted, enrolled, active, done in db.session.execute(
-            _figures_query(plan, grouping, axis_id=axis_id, country=country)
-        )
-    ]
-    total_row = db.session.execute(_figures_query(plan, None, axis_id=axis_id, country=country)).first()
-    if total_row is None:
-        total = Figures("all", 0, 0, 0, 0)
-    else:
-        total = Figures("all", *(int(value) for value in total_row[1:]))
-    return rows, total
-
-
-def institutes_by_id(ids: Iterable[int | None]) -> dict[int, Institute]:
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
-        return {}
-    return {i.id: i for i in db.session.scalars(select(Institute).where(Institute.id.in_(wanted)))}
-
-
-def network_countries() -> list[str]:
-    """Countries that have an institute: the choices of the country filter."""
-    return list(db.session.scalars(select(Institute.country).distinct().order_by(Institute.country)))

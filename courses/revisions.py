@@ -16,6 +16,7 @@ from sonores_lms.audit.services import record
 from sonores_lms.database import utcnow
 from sonores_lms.extensions import db
 
+from .delivered import schedule_rebuild
 from .kinds import lesson_kinds_registry
 from .models import Axis, Course, Lesson, Module, Plan, PlanStatus, Target, Track, new_uid
 from .queries import draft_plan, tree_options
@@ -116,6 +117,7 @@ def draft_for(plan: Plan, *, actor: Any) -> Plan:
     db.session.add(draft)
     db.session.flush()
     record("courses.plan-revision-started", actor=actor, target=draft, details={"revision": draft.revision})
+    schedule_rebuild([draft])  # it carries the targets over: its figures can be followed at once
     return draft
 
 
@@ -157,6 +159,7 @@ def publish(plan: Plan, *, actor: Any) -> Plan:
     plan.published_at = utcnow()
     db.session.flush()
     record("courses.plan-published", actor=actor, target=plan, details={"revision": plan.revision})
+    schedule_rebuild([plan])
     return plan
 
 
@@ -171,4 +174,5 @@ def copy_to_year(plan: Plan, year: int, *, actor: Any) -> Plan:
     db.session.add(copy)
     db.session.flush()
     record("courses.plan-copied", actor=actor, target=copy, details={"from_year": plan.year, "to_year": year})
+    schedule_rebuild([copy])
     return copy

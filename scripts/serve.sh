@@ -7,7 +7,7 @@ export SONORES_MAIL_OUTBOX=${SONORES_MAIL_OUTBOX:-$PWD/instance/outbox}
 
 # Both run in the background so that this script can stop them whatever signal it gets. TERM is the consumer's
 # graceful signal: a mail being sent finishes (10 s at most); --max-delay 1 keeps new jobs waiting a second at most.
-.venv/bin/huey_consumer sonores_lms.jobs.huey --workers 2 --max-delay 1 --graceful-signal TERM --shutdown-timeout 10 \
+.venv/bin/huey_consumer sonores_lms.worker.huey --workers 2 --max-delay 1 --graceful-signal TERM --shutdown-timeout 10 \
   --quiet &
 consumer=$!
 .venv/bin/flask run --host 127.0.0.1 --port 5000 &

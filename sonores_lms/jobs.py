@@ -1,7 +1,7 @@
 """Background jobs with Huey: SQLite storage by default, Redis when ``SONORES_REDIS_URL`` is set.
 
-The consumer runs ``huey_consumer sonores_lms.jobs.huey``; each task runs inside an app context. Tasks must be
-idempotent: the consumer may retry them.
+The consumer runs ``huey_consumer sonores_lms.worker.huey`` (the same Huey, with the plugins' tasks registered);
+each task runs inside an app context. Tasks must be idempotent: the consumer may retry them.
 """
 
 from __future__ import annotations
@@ -63,6 +63,15 @@ def task(**options: Any) -> Callable[[Callable[..., Any]], Any]:
 
     def decorator(fn: Callable[..., Any]) -> Any:
         return huey.task(**options)(_in_app(fn))
+
+    return decorator
+
+
+def periodic_task(validate_datetime: Callable[..., bool], **options: Any) -> Callable[[Callable[..., Any]], Any]:
+    """``huey.periodic_task`` whose body runs in an app context, e.g. ``@periodic_task(crontab(hour="3"))``."""
+
+    def decorator(fn: Callable[..., Any]) -> Any:
+        return huey.periodic_task(validate_datetime, **options)(_in_app(fn))
 
     return decorator
 

@@ -62,6 +62,27 @@ user_roles_changed = _signals.signal(
 )
 
 
+user_reactivated = _signals.signal(
+    "core.user-reactivated",
+    doc="""Event: an admin reactivated a person. sender: the user; keyword ``actor``. Receivers return nothing; they
+    may flush but never commit.""",
+)
+
+user_updated = _signals.signal(
+    "core.user-updated",
+    doc="""Event: a person's profile facts changed (by an admin, or a people import). sender: the user; keywords
+    ``actor`` and ``fields`` (the set of changed field names, e.g. ``{"institute_id"}``). Not sent when nothing
+    changed. Receivers return nothing; they may flush but never commit.""",
+)
+
+institute_updated = _signals.signal(
+    "core.institute-updated",
+    doc="""Event: an institute's facts changed. sender: the institute; keywords ``actor`` and ``fields`` (the set of
+    changed field names, e.g. ``{"country"}``). Not sent when nothing changed. Receivers return nothing; they may
+    flush but never commit.""",
+)
+
+
 def collect(signal: Signal, sender: Any = None, *, flatten: bool = True, **kwargs: Any) -> list[Any]:
     """Every non-None reply to ``signal``; iterables are flattened so a receiver may answer with several."""
     values: list[Any] = []

@@ -22,25 +22,30 @@ from sonores_lms.extensions import db
 from sonores_lms.institutes.choosing import narrow_institutes
 from sonores_lms.institutes.forms import choices, country_names
 from sonores_lms.navigation import NavItem
+from sonores_lms.pagination import ListPage
 from sonores_lms.permissions import ROLE_TITLES, Role, requires
 from sonores_lms.signals import nav_items
 
 from ..blueprint import blueprint
-from ..models import Axis, Plan, PlanStatus, Target, Track
-from ..plan_forms import EVERY_INSTITUTE, AxisForm, ConfirmForm, CopyForm, DeliveredFilterForm, PlanForm, TargetForm
-from ..plans import (
+from ..delivered import (
     GROUPING_TITLES,
     Figures,
     Grouping,
+    institute_labels,
+    network_countries,
+    planned_vs_delivered,
+    rebuild_plan,
+    rebuilt_at,
+)
+from ..models import Axis, Plan, PlanStatus, Target, Track
+from ..plan_forms import EVERY_INSTITUTE, AxisForm, ConfirmForm, CopyForm, DeliveredFilterForm, PlanForm, TargetForm
+from ..plans import (
     add_target,
     authoring_url,
     covered_counts,
     create_plan_with_axes,
     describe_problems,
-    institutes_by_id,
-    network_countries,
     plan_targets,
-    planned_vs_delivered,
     remove_target,
     revisions_of_year,
     update_axis,
@@ -282,7 +287,7 @@ def plans_targets(plan_id: int) -> str | Response:
             targets=targets,
             covered=covered_counts(plan),
             track_labels=track_labels,
-            institutes=institutes_by_id(target.institute_id for target in targets),
+            institutes=institute_labels(target.institute_id for target in targets),
             countries=country_names(),
             role_titles=ROLE_TITLES,
             confirm=ConfirmForm(),
@@ -332,8 +337,12 @@ def plans_target_delete(plan_id: int, target_id: int) -> Response:
 # -- planned vs delivered ---------------------------------------------------------------------------------------
 
 
-def _delivered(plan: Plan) -> dict[str, Any]:
-    """Filters read from the query string, the rows (labelled and sorted) and the total."""
+INSTITUTES_PER_PAGE = 50
+
+
+def _delivered(plan: Plan, *, paginate: bool = True) -> dict[str, Any]:
+    """Filters read from the query string, the rows (labelled and sorted) and the total. Grouped by institute, the
+    page shows 50 rows at a time (the network has thousands of institutes); the CSV has them all."""
     filters = DeliveredFilterForm(request.args)
     filters.axis.choices = choices([("", _("Every axis")), *((str(a.id), str(a.text("title"))) for a in plan.axes)])
     names = country_names()
@@ -358,23 +367,31 @@ def _delivered(plan: Plan) -> dict[str, Any]:
         rows.sort(key=lambda r: order.get(r.key, 0))
         labelled = [(str(axes[r.key].text("title")) if r.key in axes else "?", r) for r in rows]
     elif grouping is Grouping.INSTITUTE:
-        found = institutes_by_id(r.key for r in rows)
-        labelled = [
-            (f"{found[r.key].name} ({names.get(found[r.key].country, found[r.key].country)})", r)
-            if r.key in found
-            else (_("No institute"), r)
-            for r in rows
-        ]
-        labelled.sort(key=lambda item: (item[1].key is None, item[0]))
+        found = institute_labels(r.key for r in rows)
+        keyed = []
+        for r in rows:
+            if r.key in found:
+                name, code = found[r.key]
+                keyed.append(((False, name.casefold(), code), (f"{name} ({names.get(code, code)})", r)))
+            else:
+                keyed.append(((True, "", ""), (_("No institute"), r)))
+        keyed.sort(key=lambda item: item[0])
+        labelled = [item for _sort, item in keyed]
     else:
         labelled = [(names.get(r.key, r.key) if r.key else _("No institute"), r) for r in rows]
         labelled.sort(key=lambda item: (item[1].key is None, item[0]))
+    page = None
+    if paginate and grouping is Grouping.INSTITUTE:
+        page = ListPage.of(labelled, request.args.get("page", 1, type=int) or 1, INSTITUTES_PER_PAGE)
+        labelled = page.items
     return {
         "filters": filters,
         "grouping": grouping,
         "group_title": GROUPING_TITLES[grouping],
         "rows": labelled,
+        "page": page,
         "total": total,
+        "rebuilt_at": rebuilt_at(plan),
         "query": {k: v for k, v in (("group", grouping.value), ("axis", axis_id), ("country", country)) if v},
     }
 
@@ -383,14 +400,29 @@ def _delivered(plan: Plan) -> dict[str, Any]:
 @requires(PERMISSION)
 def plans_delivered(plan_id: int) -> str:
     plan = _load_plan(plan_id, axes=True)
-    return render_template("courses/plans/delivered.html", **_context(plan=plan, **_delivered(plan)))
+    return render_template(
+        "courses/plans/delivered.html", **_context(plan=plan, confirm=ConfirmForm(), **_delivered(plan))
+    )
+
+
+@blueprint.route("/plans/<int:plan_id>/delivered/recompute", methods=["POST"])
+@requires(PERMISSION)
+def plans_delivered_recompute(plan_id: int) -> Response:
+    """Rebuild the plan's figures now, in this request (a plain form: no JavaScript needed)."""
+    plan = _load_plan(plan_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    rebuild_plan(plan)
+    flash(_("The figures are recomputed."), "success")
+    kept = {k: v for k in ("group", "axis", "country") if (v := request.args.get(k, "")) and len(v) <= 40}
+    return redirect(url_for("courses.plans_delivered", plan_id=plan.id, **kept))
 
 
 @blueprint.route("/plans/<int:plan_id>/delivered.csv")
 @requires(PERMISSION)
 def plans_delivered_csv(plan_id: int) -> Response:
     plan = _load_plan(plan_id, axes=True)
-    data = _delivered(plan)
+    data = _delivered(plan, paginate=False)
     header = [
         data["group_title"],
         _("Targeted"),

@@ -7,6 +7,7 @@ from typing import Any
 from ..audit.services import record
 from ..extensions import db
 from ..i18n import is_timezone
+from ..signals import institute_updated
 from .models import Institute, InstituteKind
 from .queries import find_institute
 
@@ -57,6 +58,7 @@ def update_institute(institute: Institute, *, actor: Any, **values: Any) -> None
     db.session.flush()
     if changed:
         record("core.institute-updated", actor=actor, target=institute, details={"fields": changed})
+        institute_updated.send(institute, actor=actor, fields=set(changed))
 
 
 def set_institute_active(institute: Institute, active: bool, *, actor: Any) -> None:

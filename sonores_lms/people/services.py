@@ -18,7 +18,7 @@ from ..institutes.models import Institute
 from ..mail import send_templated_mail
 from ..permissions import Role
 from ..security import external_url
-from ..signals import user_deactivated, user_roles_changed
+from ..signals import user_deactivated, user_reactivated, user_roles_changed, user_updated
 from .csv_import import NEW, UPDATE, ExistingPerson, ImportPlan, InstituteRef, build_plan, decode, read_rows
 from .imports import ImportStatus, PeopleImport
 from .models import RoleAssignment, User
@@ -208,6 +208,7 @@ def update_person(user: User, *, actor: User, **values: Any) -> list[str]:
     db.session.flush()
     if changed:
         record("core.person-updated", actor=actor, target=user, details={"fields": changed})
+        user_updated.send(user, actor=actor, fields=set(changed))
     return changed
 
 
@@ -265,6 +266,7 @@ def reactivate_person(user: User, *, actor: User) -> None:
     user.deactivated_at = None
     db.session.flush()
     record("core.user-reactivated", actor=actor, target=user)
+    user_reactivated.send(user, actor=actor)
 
 
 def _role_key(pair: tuple[Role, int | None]) -> tuple[str, int]:
@@ -334,6 +336,7 @@ def apply_import(people_import: PeopleImport, *, actor: User, send_invitations: 
 
     created: list[tuple[User, set[tuple[Role, int | None]]]] = []
     updated: list[tuple[User, set[tuple[Role, int | None]]]] = []
+    changed_facts: list[tuple[User, set[str]]] = []
     for row in plan.rows:
         if row.status == NEW:
             user = User(email=row.email, **row.values)  # type: ignore[arg-type]
@@ -349,6 +352,8 @@ def apply_import(people_import: PeopleImport, *, actor: User, send_invitations: 
                 continue
             for name, value in row.values.items():
                 setattr(user, name, value)
+            if row.values:
+                changed_facts.append((user, set(row.values)))
             added = {(Role(name), iid) for name, iid in row.add_roles}
             for role, iid in sorted(added, key=_role_key):
                 user.role_assignments.append(RoleAssignment(role=role, institute_id=iid))
@@ -362,6 +367,8 @@ def apply_import(people_import: PeopleImport, *, actor: User, send_invitations: 
     for user, added in [*created, *updated]:
         if added:
             user_roles_changed.send(user, actor=actor, added=added, removed=set())
+    for user, fields in changed_facts:
+        user_updated.send(user, actor=actor, fields=fields)
     if send_invitations:
         for user, _added in created:
             send_invitation(user, actor=actor)

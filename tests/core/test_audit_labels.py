@@ -8,7 +8,7 @@ from pathlib import Path
 import sonores_lms
 from sonores_lms.audit.views import ACTION_LABELS
 
-SIGNALS = {"core.user-roles-changed", "core.user-signed-in", "core.user-deactivated"}  # signal names, not actions
+SIGNALS = {"core.user-roles-changed", "core.user-signed-in", "core.user-deactivated", "core.user-updated"}  # signals
 PERMISSIONS_AND_SETTINGS = re.compile(r"core\.(manage|view|default|network)")
 
 

@@ -72,7 +72,7 @@ def _consume(env: dict[str, str], log: Path) -> list[Path]:
     """Run ``huey_consumer`` until a mail lands in the outbox (or the deadline passes), then stop it gracefully."""
     outbox = Path(env["SONORES_MAIL_OUTBOX"])
     assert not outbox.exists() or not any(outbox.iterdir())
-    command = [sys.executable, "-m", "huey.bin.huey_consumer", "sonores_lms.jobs.huey"]
+    command = [sys.executable, "-m", "huey.bin.huey_consumer", "sonores_lms.worker.huey"]
     command += ["--workers", "1", "--delay", "0.05", "--max-delay", "0.5", "--no-periodic", "--simple"]
     with log.open("wb") as output:
         consumer = subprocess.Popen(command, env=env, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)

@@ -25,6 +25,11 @@ ROWS: dict[str, tuple[str, str, dict[str, int]]] = {
     ),
     "courses.plans_delivered": ("GET", "/courses/plans/{plans_published}/delivered", ADMIN),
     "courses.plans_delivered_csv": ("GET", "/courses/plans/{plans_published}/delivered.csv", ADMIN),
+    "courses.plans_delivered_recompute": (
+        "POST",
+        "/courses/plans/{plans_published}/delivered/recompute",
+        ADMIN_REDIRECT,
+    ),
 }
 
 

@@ -1,7 +1,7 @@
 """indexes for the progress reports: enrolments covering what they read, people in name order
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-30
 
 The reports aggregate the enrolments of a plan's courses by status, person and last activity; with every column
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0005'
-down_revision = '0004'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
