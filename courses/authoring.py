@@ -255,14 +255,19 @@ def update_item(
     return languages
 
 
-def _siblings(item: Node) -> list[Any]:
+def _parent_collection(item: Node) -> tuple[Any, str]:
     if isinstance(item, Track):
-        return item.axis.tracks
+        return item.axis, "tracks"
     if isinstance(item, Course):
-        return item.track.courses
+        return item.track, "courses"
     if isinstance(item, Module):
-        return item.course.modules
-    return item.module.lessons
+        return item.course, "modules"
+    return item.module, "lessons"
+
+
+def _siblings(item: Node) -> list[Any]:
+    parent, collection = _parent_collection(item)
+    return getattr(parent, collection)
 
 
 def delete_item(item: Node, *, actor: Any) -> None:
@@ -270,8 +275,12 @@ def delete_item(item: Node, *, actor: Any) -> None:
     siblings = [s for s in _siblings(item) if s is not item]
     label, name = _label(item), TEXT_ACTIONS[type(item)]
     details = {"uid": item.uid}
-    _siblings(item).remove(item)  # delete-orphan cascade removes the row and everything under it
+    parent, collection = _parent_collection(item)
+    # Deleted through the session alone: also taking it out of its parent's collection made the delete-orphan
+    # cascade and the explicit delete meet in one flush, which SQLAlchemy refuses for an item with children.
     db.session.delete(item)
+    db.session.flush()
+    db.session.expire(parent, [collection])
     _dense(sorted(siblings, key=lambda s: (s.position, s.id)))
     db.session.flush()
     record(f"courses.{name}-deleted", actor=actor, target=None, target_label=label, details=details)
