@@ -7,6 +7,7 @@ control (BEGIN, COMMIT, SAVEPOINT...), as the tests' ``count_queries()`` does.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import os
 import secrets
@@ -327,6 +328,9 @@ def run(
                     progress(
                         f"{kind}: generated in {courses.seconds:.1f} s; delivered summary ({courses.summary_rows:,} rows) rebuilt in {courses.summary_seconds:.2f} s"
                     )
+            # As wsgi.py does once the app is loaded: what exists now is frozen out of the collector's full passes.
+            gc.collect()
+            gc.freeze()
             if progress:
                 progress(f"{kind}: measuring the core pages")
             results = measure(app, network, repeat=repeat, warmup=warmup, progress=progress)
@@ -337,6 +341,7 @@ def run(
                     app, network, courses, repeat=repeat, warmup=warmup, budget_s=budget_s, progress=progress
                 )
         finally:
+            gc.unfreeze()
             with app.app_context():
                 db.session.remove()
                 db.engine.dispose()

@@ -417,15 +417,22 @@ def planned_vs_delivered(
     plan: Plan, grouping: Grouping, *, axis_id: int | None = None, country: str | None = None
 ) -> tuple[list[Figures], Figures]:
     """Rows per axis, institute or country (unsorted), and the total (distinct people across the rows), read from
-    the summary rows: two queries whatever the size of the network."""
+    the summary rows: one or two queries whatever the size of the network."""
     rows = [
         Figures(key, int(targeted), int(enrolled), int(active), int(done))
         for key, targeted, enrolled, active, done in db.session.execute(
             _figures_query(plan, grouping, axis_id=axis_id, country=country)
         )
     ]
+    if grouping is not Grouping.AXIS:
+        # All of a person's rows carry their one institute and country: these groups do not overlap, and their sum
+        # is the number of distinct people. A person targeted on several axes counts in each axis.
+        return rows, Figures("all", *(sum(getattr(r, name) for r in rows) for name in _COUNTED))
     total_row = db.session.execute(_figures_query(plan, None, axis_id=axis_id, country=country)).one()
     return rows, Figures("all", *(int(value or 0) for value in total_row))
+
+
+_COUNTED = ("targeted", "enrolled", "in_progress", "done")
 
 
 def institute_labels(ids: Iterable[int | None]) -> dict[int, tuple[str, str]]:

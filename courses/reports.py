@@ -172,9 +172,20 @@ def _query(
     conditions = _person_conditions(filters)
     if conditions:
         query = query.where(*conditions)
+    institute_ids = _institutes_kept(filters)
+    if institute_ids is not None:
+        # A few institutes' members first (their index), then their enrolments, rather than every enrolment.
+        query = query.where(Enrolment.user_id.in_(select(User.id).where(User.institute_id.in_(institute_ids))))
     if filters.role is not None:
         query = query.where(_role_condition(Enrolment.user_id, filters))
     return query
+
+
+def _institutes_kept(filters: ReportFilters) -> list[int] | None:
+    """The institutes a director's scope or the institute filter keeps; None for the whole network."""
+    if filters.institute_id is not None:
+        return [filters.institute_id]
+    return sorted(filters.scope) if filters.scope is not None else None
 
 
 def _counted_people(course_uids: Sequence[str]) -> Select[Any]:
@@ -186,8 +197,17 @@ def _counted_people(course_uids: Sequence[str]) -> Select[Any]:
 
 
 def _people_kept(course_uids: Sequence[str], filters: ReportFilters) -> Select[Any]:
-    """``User`` rows (with their institute when the country filter needs it) counted in the report."""
-    query = select(User.id).select_from(User).where(User.id.in_(_counted_people(course_uids)))
+    """``User`` rows (with their institute when the country filter needs it) counted in the report.
+
+    Across the network, the people with a counted enrolment are found once (``IN``); within a few institutes (a
+    director's, or one chosen), their few members are each checked instead (a correlated ``EXISTS``), which does
+    not read every enrolment of the plan."""
+    counted = _counted_people(course_uids)
+    if _institutes_kept(filters) is not None:
+        counted_here = counted.where(Enrolment.user_id == User.id).exists()
+    else:
+        counted_here = User.id.in_(counted)
+    query = select(User.id).select_from(User).where(counted_here)
     if filters.country:
         query = query.join(Institute, Institute.id == User.institute_id)
     query = query.where(*_person_conditions(filters))
@@ -207,23 +227,12 @@ def _figures(row: Any) -> Figures:
 
 
 def totals(plan: Plan, filters: ReportFilters, grouping: Grouping | None = None) -> Figures:
-    """The figures of everything the filters keep, in one statement; with a SQL-paginated ``grouping``, also its
-    number of rows (``groups``), so that the page needs no count of its own."""
+    """The figures of everything the filters keep, in one statement; by people, also the number of rows
+    (``groups``), so that the page needs no count of its own."""
     uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
-    extra: list[Any] = []
-    if grouping is Grouping.INSTITUTES:
-        # Counted over the people (a subquery computed once), not over their enrolments joined to them. People
-        # without an institute make one more row (shown last): coalesce counts them as one group.
-        people = _people_kept(uids, filters).with_only_columns(
-            func.count(distinct(func.coalesce(User.institute_id, 0)))
-        )
-        extra = [people.scalar_subquery().label("groups")]
-    row = db.session.execute(_query(extra, uids, filters)).one()
-    figures = _figures(row)
+    figures = _figures(db.session.execute(_query([], uids, filters)).one())
     if grouping is Grouping.PEOPLE:
         figures.groups = figures.people
-    elif extra:
-        figures.groups = int(row.groups or 0)
     return figures
 
 
@@ -300,24 +309,29 @@ def _person_page(plan: Plan, filters: ReportFilters, offset: int, _total: int) -
     return [found[i] for i in ids if i in found]
 
 
-def _institute_page(plan: Plan, filters: ReportFilters, offset: int, total: int) -> list[Any]:
-    """The page's institutes first (ids, in name order; people without an institute last), then the figures of
-    those only."""
+def _institute_keys(plan: Plan, filters: ReportFilters) -> list[int | None]:
+    """Every institute with people counted, in name order, then None for people without an institute: a few
+    thousand ids at most, which give both the number of rows and a page's institutes."""
     uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
-    ids_query = select(Institute.id).where(
-        Institute.id.in_(_people_kept(uids, filters).with_only_columns(User.institute_id))
-    )
-    ids = list(db.session.scalars(ids_query.order_by(Institute.name, Institute.id).limit(PER_PAGE).offset(offset)))
-    # The "no institute" group is the last row when there is one: the total counts it, the ids do not.
-    with_none = len(ids) < PER_PAGE and offset + len(ids) < total
-    if not ids and not with_none:
+    query = _people_kept(uids, filters).with_only_columns(User.institute_id)
+    if not filters.country:  # else _people_kept joined the institutes already
+        query = query.outerjoin(Institute, Institute.id == User.institute_id)
+    query = query.group_by(User.institute_id, Institute.name)
+    return list(db.session.scalars(query.order_by(Institute.name.is_(None), Institute.name, User.institute_id)))
+
+
+def _institute_page(plan: Plan, filters: ReportFilters, keys: Sequence[int | None]) -> list[Any]:
+    """The figures of the page's institutes (``keys``, None standing for people without an institute) only."""
+    if not keys:
         return []
+    uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
+    ids = [key for key in keys if key is not None]
     in_page = User.institute_id.in_(ids)
-    members = select(User.id).where(or_(in_page, User.institute_id.is_(None)) if with_none else in_page)
+    members = select(User.id).where(or_(in_page, User.institute_id.is_(None)) if None in keys else in_page)
     # The page's members first (the institute index), then their enrolments: not every enrolment joined to people.
     query = _query(_INSTITUTE_COLUMNS, uids, filters, institutes=True).where(Enrolment.user_id.in_(members))
     found = {row.key: row for row in db.session.execute(query.group_by(*_INSTITUTE_COLUMNS))}
-    return [found[key] for key in [*ids, *([None] if with_none else [])] if key in found]
+    return [found[key] for key in keys if key in found]
 
 
 def _institute_row(row: Any) -> Row:
@@ -345,9 +359,6 @@ _SQL_GROUPINGS = {
     Grouping.INSTITUTES: (_institute_query, _institute_row),
     Grouping.COUNTRIES: (_country_query, _country_row),
 }
-# Groupings that grow with the network: a page fetches its groups' ids first, then aggregates those only. Countries
-# are a few dozen at most: their page aggregates them all, and needs no count of its own.
-_PAGED_GROUPINGS = {Grouping.PEOPLE: _person_page, Grouping.INSTITUTES: _institute_page}
 
 
 def report_rows(plan: Plan, grouping: Grouping, filters: ReportFilters) -> list[Row]:
@@ -363,20 +374,21 @@ def report_rows(plan: Plan, grouping: Grouping, filters: ReportFilters) -> list[
 def report_page(
     plan: Plan, grouping: Grouping, filters: ReportFilters, *, page: int, total: int | None = None
 ) -> ListPage:
-    """One page of a report: people and institutes are paginated in SQL, the others in Python (the plan and the
-    map bound them). ``total`` is the number of rows, ``totals(plan, filters, grouping).groups``: pass it when the
-    totals are computed anyway, else it is counted here."""
+    """One page of a report. Groupings that grow with the network fetch their page's keys first, then aggregate
+    those only: people in SQL (``total`` is their number, ``totals(plan, filters, grouping).groups``, counted here
+    when not given), institutes from the list of their ids. Courses, axes and countries, bounded by the plan and
+    the map, are paginated in Python; only the page's courses are aggregated."""
     page = max(page, 1)
-    if grouping in _PAGED_GROUPINGS:
+    if grouping is Grouping.PEOPLE:
         if total is None:
             total = totals(plan, filters, grouping).groups or 0
-        pages = max(1, math.ceil(total / PER_PAGE))
-        page = min(page, pages)
-        _query_of, make_row = _SQL_GROUPINGS[grouping]
-        rows = _PAGED_GROUPINGS[grouping](plan, filters, (page - 1) * PER_PAGE, total)
-        return ListPage([make_row(row) for row in rows], page, PER_PAGE, total)
+        page = min(page, max(1, math.ceil(total / PER_PAGE)))
+        rows = _person_page(plan, filters, (page - 1) * PER_PAGE, total)
+        return ListPage([_person_row(row) for row in rows], page, PER_PAGE, total)
+    if grouping is Grouping.INSTITUTES:
+        keys = ListPage.of(_institute_keys(plan, filters), page, PER_PAGE)
+        return replace(keys, items=[_institute_row(row) for row in _institute_page(plan, filters, keys.items)])
     if grouping is Grouping.COURSES:
-        # Paginated in Python, and only the page's courses are aggregated.
         chosen = ListPage.of(selected_courses(plan, filters), page, PER_PAGE)
         return replace(chosen, items=_course_rows(plan, filters, chosen.items))
     return ListPage.of(report_rows(plan, grouping, filters), page, PER_PAGE)

@@ -43,14 +43,19 @@ def upgrade():
     sa.PrimaryKeyConstraint('plan_id', 'user_id', 'track_uid', name=op.f('pk_courses_delivered_people'))
     )
     with op.batch_alter_table('courses_delivered_people', schema=None) as batch_op:
-        batch_op.create_index('ix_courses_delivered_people_plan_axis', ['plan_id', 'axis_id'], unique=False)
-        batch_op.create_index('ix_courses_delivered_people_plan_country', ['plan_id', 'country'], unique=False)
-        batch_op.create_index('ix_courses_delivered_people_plan_institute', ['plan_id', 'institute_id'], unique=False)
+        flags = ['user_id', 'enrolled', 'active', 'done']
+        batch_op.create_index('ix_courses_delivered_people_plan_axis', ['plan_id', 'axis_id', *flags], unique=False)
+        batch_op.create_index('ix_courses_delivered_people_plan_country', ['plan_id', 'country', *flags], unique=False)
+        batch_op.create_index(
+            'ix_courses_delivered_people_plan_institute', ['plan_id', 'institute_id', *flags], unique=False
+        )
+        batch_op.create_index('ix_courses_delivered_people_plan_user', ['plan_id', *flags], unique=False)
 
 
 
 def downgrade():
     with op.batch_alter_table('courses_delivered_people', schema=None) as batch_op:
+        batch_op.drop_index('ix_courses_delivered_people_plan_user')
         batch_op.drop_index('ix_courses_delivered_people_plan_institute')
         batch_op.drop_index('ix_courses_delivered_people_plan_country')
         batch_op.drop_index('ix_courses_delivered_people_plan_axis')

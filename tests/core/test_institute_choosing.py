@@ -8,6 +8,7 @@ import re
 from sqlalchemy import select
 
 from sonores_lms.people.models import RoleAssignment
+from tests.core.test_people import edit_data
 
 
 def options(page: str, name: str) -> list[str]:
@@ -18,21 +19,6 @@ def options(page: str, name: str) -> list[str]:
 
 def text(response) -> str:
     return response.get_data(as_text=True)
-
-
-def edit_data(person, **overrides):
-    data = {
-        "first_name": person.first_name,
-        "last_name": person.last_name,
-        "email": person.email,
-        "job_title": "",
-        "locale": "fr",
-        "timezone": "",
-        "institute_id": str(person.institute_id or 0),
-        "version": str(person.version),
-    }
-    data.update(overrides)
-    return data
 
 
 def test_a_small_network_lists_every_institute_without_a_country(admin_client, create_user, create_institute):

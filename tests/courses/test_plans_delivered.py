@@ -121,6 +121,17 @@ def test_figures_per_institute_and_country(network):
     assert figures(rows) == {"HT": (4, 3, 2, 1), "MX": (1, 0, 0, 0), None: (1, 0, 0, 0)}
 
 
+@pytest.mark.parametrize("grouping", [Grouping.INSTITUTE, Grouping.COUNTRY])
+def test_every_grouping_has_the_same_total_of_distinct_people(network, grouping):
+    """Institutes and countries do not overlap (their rows add up to the total); axes do (p6 is in two)."""
+    for filters in ({}, {"axis_id": network.projects.id}, {"country": "HT"}):
+        _rows, by_axis = planned_vs_delivered(network.plan, Grouping.AXIS, **filters)
+        _rows, total = planned_vs_delivered(network.plan, grouping, **filters)
+        assert total == by_axis, filters
+    rows, _total = planned_vs_delivered(network.plan, Grouping.AXIS)
+    assert sum(row.targeted for row in rows) == 7  # p6 counted on both axes, once in the total of 6
+
+
 def test_figures_filtered_by_axis_and_country(network):
     rows, total = planned_vs_delivered(network.plan, Grouping.INSTITUTE, axis_id=network.communication.id)
     assert figures(rows)[network.jacmel.id] == (3, 3, 1, 2)
