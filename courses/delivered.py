@@ -31,13 +31,13 @@ from typing import Any
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Integer, String, and_, case, cast, delete, event, func, insert, literal, or_, select, union
+from sqlalchemy import Integer, and_, case, delete, event, func, insert, literal, select, union
 from sqlalchemy.orm import Session
 
 from sonores_lms.database import utcnow
 from sonores_lms.extensions import db
 from sonores_lms.institutes.models import Institute
-from sonores_lms.people.models import RoleAssignment, User
+from sonores_lms.people.models import User
 from sonores_lms.signals import (
     institute_updated,
     user_deactivated,
@@ -46,6 +46,7 @@ from sonores_lms.signals import (
     user_updated,
 )
 
+from .coverage import covered_people
 from .models import (
     Axis,
     Course,
@@ -67,51 +68,20 @@ CHUNK = 500  # people per statement: keeps IN lists well under every database's 
 # -- computing the rows -----------------------------------------------------------------------------------------
 
 
-def _same_role() -> Any:
-    # The two role columns are different enum types on PostgreSQL. Casting the target's side only (to text, then to
-    # the assignment's type) leaves the assignment's column bare, so joins on it stay cheap.
-    return RoleAssignment.role == cast(cast(Target.role, String), RoleAssignment.role.type)
-
-
 def _pairs_select(plan_id: int, *, network_wide: bool, user_ids: Sequence[int] | None) -> Any:
-    """Pairs asked for by the plan's network-wide targets, or by its per-institute ones.
-
-    Two queries joined by UNION rather than one with ``OR`` in the join: each half can then use an index (role
-    assignments by role, people by institute) where the ``OR`` made the database walk every person for every target.
-    """
+    """Pairs asked for by the plan's network-wide targets, or by its per-institute ones (see ``covered_people``)."""
     query = (
-        select(
+        covered_people(plan_id, network_wide=network_wide)
+        .with_only_columns(
             User.id.label("user_id"),
             Track.id.label("track_id"),
             Track.uid.label("track_uid"),
             Axis.id.label("axis_id"),
             User.institute_id.label("institute_id"),
         )
-        .select_from(Target)
         .join(Track, Track.uid == Target.track_uid)
         .join(Axis, and_(Axis.id == Track.axis_id, Axis.plan_id == Target.plan_id))
-        .where(Target.plan_id == plan_id)
     )
-    if network_wide:
-        query = (
-            query.join(RoleAssignment, _same_role())
-            .join(User, and_(User.id == RoleAssignment.user_id, User.active.is_(True)))
-            .where(Target.institute_id.is_(None))
-        )
-    else:
-        # A person of the institute, holding the role network-wide or in that institute.
-        query = (
-            query.join(User, and_(User.institute_id == Target.institute_id, User.active.is_(True)))
-            .join(
-                RoleAssignment,
-                and_(
-                    RoleAssignment.user_id == User.id,
-                    _same_role(),
-                    or_(RoleAssignment.institute_id.is_(None), RoleAssignment.institute_id == Target.institute_id),
-                ),
-            )
-            .where(Target.institute_id.is_not(None))
-        )
     if user_ids is not None:
         query = query.where(User.id.in_(user_ids))
     return query

@@ -10,8 +10,7 @@ from typing import Any
 
 from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import String, and_, cast, distinct, func, or_, select
-from sqlalchemy.sql import ColumnElement
+from sqlalchemy import String, and_, cast, distinct, func, select, union_all
 from werkzeug.routing import BuildError
 
 from sonores_lms.audit.services import record
@@ -22,6 +21,7 @@ from sonores_lms.multilingual import SOURCE_LANGUAGE, source_fingerprint
 from sonores_lms.people.models import RoleAssignment, User
 from sonores_lms.permissions import Role
 
+from .coverage import covered_people
 from .delivered import schedule_rebuild
 from .models import Axis, Plan, PlanStatus, Target, Track
 from .revisions import PlanError, create_plan
@@ -212,38 +212,28 @@ def describe_problems(plan: Plan, problems: Iterable[tuple[Any, Any]]) -> list[P
 # -- targets ----------------------------------------------------------------------------------------------------
 
 
-def _same_role(target_role: Any, assignment_role: Any) -> ColumnElement[bool]:
-    # Two different enum types on PostgreSQL: compare their text.
-    return cast(target_role, String) == cast(assignment_role, String)
-
-
-def _covers() -> ColumnElement[bool]:
-    """Join condition between Target, RoleAssignment and User: the person is one the target covers."""
-    return and_(
-        _same_role(Target.role, RoleAssignment.role),
-        User.id == RoleAssignment.user_id,
-        User.active.is_(True),
-        or_(
-            Target.institute_id.is_(None),
-            and_(
-                User.institute_id == Target.institute_id,
-                or_(RoleAssignment.institute_id.is_(None), RoleAssignment.institute_id == Target.institute_id),
-            ),
-        ),
-    )
-
-
 def covered_counts(plan: Plan) -> dict[int, int]:
-    """Target id -> how many active people it covers, in one query."""
-    query = (
-        select(Target.id, func.count(distinct(User.id)))
-        .select_from(Target)
-        .join(RoleAssignment, _same_role(Target.role, RoleAssignment.role))
-        .join(User, _covers())
-        .where(Target.plan_id == plan.id)
+    """Target id -> how many active people it covers, in one query.
+
+    Every network-wide target of a role covers the same people: they are counted once per role, not walked again
+    for each target (which took 190 ms on SQLite for six targets at 20,000 people)."""
+    holders = (
+        select(RoleAssignment.role.label("role"), func.count(distinct(RoleAssignment.user_id)).label("people"))
+        .join(User, and_(User.id == RoleAssignment.user_id, User.active.is_(True)))
+        .group_by(RoleAssignment.role)
+        .subquery("holders")
+    )
+    network_wide = (
+        select(Target.id, holders.c.people)
+        .join(holders, holders.c.role == cast(cast(Target.role, String), RoleAssignment.role.type))
+        .where(Target.plan_id == plan.id, Target.institute_id.is_(None))
+    )
+    per_institute = (
+        covered_people(plan.id, network_wide=False)
+        .with_only_columns(Target.id, func.count(distinct(User.id)))
         .group_by(Target.id)
     )
-    return {target_id: count for target_id, count in db.session.execute(query)}
+    return {target_id: count for target_id, count in db.session.execute(union_all(network_wide, per_institute))}
 
 
 def plan_targets(plan: Plan) -> list[Target]:

@@ -55,6 +55,7 @@ from ..queries import plans_by_year, tree_options
 from ..revisions import PlanError, copy_to_year, draft_for, publish, publish_problems
 
 PERMISSION = "courses.manage-plan"
+TARGETS_PER_PAGE = 50
 STATUS_TITLES = {
     PlanStatus.DRAFT: _l("Draft"),
     PlanStatus.PUBLISHED: _l("Published"),
@@ -76,17 +77,26 @@ def _context(**values: Any) -> dict[str, Any]:
 
 
 def _load_plan(
-    plan_id: int, *, tree: bool = False, lessons: bool = False, axes: bool = False, draft_lessons: bool = False
+    plan_id: int,
+    *,
+    tree: bool = False,
+    lessons: bool = False,
+    axes: bool = False,
+    tracks: bool = False,
+    draft_lessons: bool = False,
 ) -> Plan:
-    """The plan or 404; ``tree`` loads axes to modules, and lessons too when ``lessons`` is set, or when
-    ``draft_lessons`` is set and the plan is a draft (only a draft's lessons are checked before publishing: a
-    network's plan holds thousands of lessons, and their texts weigh megabytes)."""
+    """The plan or 404; ``axes`` loads its axes, ``tracks`` their tracks too, ``tree`` down to the modules, and
+    lessons too when ``lessons`` is set, or when ``draft_lessons`` is set and the plan is a draft (only a draft's
+    lessons are checked before publishing: a network's plan holds thousands of lessons, and their texts weigh
+    megabytes)."""
     query = select(Plan).where(Plan.id == plan_id)
     if draft_lessons and db.session.scalar(select(Plan.status).where(Plan.id == plan_id)) != PlanStatus.DRAFT:
         # Down to the courses, which the page lists: nothing to check below them.
         query = query.options(selectinload(Plan.axes).selectinload(Axis.tracks).selectinload(Track.courses))
     elif tree:
         query = query.options(*tree_options(lessons=lessons or draft_lessons))
+    elif tracks:
+        query = query.options(selectinload(Plan.axes).selectinload(Axis.tracks))
     elif axes:
         query = query.options(selectinload(Plan.axes))
     plan = db.session.scalars(query).first()
@@ -272,25 +282,27 @@ def _save_target(plan: Plan, form: TargetForm, target: Target | None) -> bool:
 @blueprint.route("/plans/<int:plan_id>/targets", methods=["GET", "POST"])
 @requires(PERMISSION)
 def plans_targets(plan_id: int) -> str | Response:
-    plan = _load_plan(plan_id, tree=True)
+    plan = _load_plan(plan_id, tracks=True)
     form = _target_form(plan)
     if not form.listing_institutes and form.validate_on_submit() and _save_target(plan, form, None):
         flash(_("The target is added."), "success")
         return redirect(url_for("courses.plans_targets", plan_id=plan.id))
     _choices, track_labels = _track_choices(plan)
-    targets = plan_targets(plan)
+    # A network's plan may ask a track of the directors of hundreds of institutes: a page of them at a time.
+    page = ListPage.of(plan_targets(plan), request.args.get("page", 1, type=int) or 1, TARGETS_PER_PAGE)
+    targets = page.items
     return render_template(
         "courses/plans/targets.html",
         **_context(
             plan=plan,
             form=form,
             targets=targets,
+            page=page,
             covered=covered_counts(plan),
             track_labels=track_labels,
             institutes=institute_labels(target.institute_id for target in targets),
             countries=country_names(),
             role_titles=ROLE_TITLES,
-            confirm=ConfirmForm(),
         ),
     )
 
@@ -305,7 +317,7 @@ def _load_target(plan: Plan, target_id: int) -> Target:
 @blueprint.route("/plans/<int:plan_id>/targets/<int:target_id>/edit", methods=["GET", "POST"])
 @requires(PERMISSION)
 def plans_target_edit(plan_id: int, target_id: int) -> str | Response:
-    plan = _load_plan(plan_id, tree=True)
+    plan = _load_plan(plan_id, tracks=True)
     target = _load_target(plan, target_id)
     form = _target_form(plan, current=target.institute_id)
     if not form.is_submitted():

@@ -11,6 +11,7 @@ from courses.models import Axis, Plan, PlanStatus, Target
 from courses.revisions import draft_for
 from sonores_lms.audit.models import AuditEntry
 from sonores_lms.multilingual import TranslationStatus
+from sonores_lms.permissions import Role
 
 PAGES = [
     ("get", "/courses/plans/"),
@@ -407,3 +408,17 @@ def test_a_plan_target_is_set_for_an_institute_of_the_chosen_country(admin_clien
     edit = admin_client.get(f"/courses/plans/{plan.id}/targets/{target_id}/edit").get_data(as_text=True)
     assert re.search(r'<option selected value="MX">', edit)
     assert re.search(rf'<option selected value="{many_institutes.puebla.id}">', edit)
+
+
+def test_targets_come_fifty_a_page_with_one_csrf_field_per_form(admin_client, make_plan, create_institute, db):
+    plan = make_plan(published=False)
+    track = plan.axes[0].tracks[0]
+    for n in range(52):
+        institute = create_institute(name=f"Alliance Française {n:02d}")
+        db.session.add(Target(plan_id=plan.id, track_uid=track.uid, role=Role.ADMIN, institute_id=institute.id))
+    db.session.flush()
+    first = admin_client.get(f"/courses/plans/{plan.id}/targets").get_data(as_text=True)
+    assert first.count("/edit") == 50 and "Page 1 of 2" in first
+    assert 'id="csrf_token"' not in first.split('id="add-target"')[0]  # the Remove forms repeat no id
+    second = admin_client.get(f"/courses/plans/{plan.id}/targets?page=2").get_data(as_text=True)
+    assert second.count("/edit") == 2 and "Alliance Française 51" in second

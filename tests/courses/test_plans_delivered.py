@@ -26,7 +26,7 @@ from courses.models import (
     Track,
     TrackCompletion,
 )
-from courses.plans import add_target, remove_target, update_target
+from courses.plans import add_target, covered_counts, remove_target, update_target
 from courses.revisions import draft_for, publish
 from sonores_lms.institutes.services import update_institute
 from sonores_lms.people.services import deactivate_person, grant_role, reactivate_person, revoke_role, update_person
@@ -447,3 +447,10 @@ def test_the_institute_grouping_is_paged_and_the_csv_complete(admin_client, make
     assert len(rows) == 1 + 56 + 1
     mexico = admin_client.get(base + "&country=MX").get_data(as_text=True)
     assert "Page 1 of 1" not in mexico and len(re.findall(r'<th scope="row">', mexico)) == 28 + 1
+
+
+def test_the_targets_page_counts_whom_each_target_covers(network, db):
+    """The same people as the summary: six active staff anywhere (two grants counted once, the inactive one left
+    out); for the trainers of Jacmel, p6 alone (p7 works in another institute, p8 trains for another one)."""
+    targets = {t.role: t.id for t in db.session.scalars(select(Target).where(Target.plan_id == network.plan.id))}
+    assert covered_counts(network.plan) == {targets[Role.STAFF]: 6, targets[Role.TRAINER]: 1}
