@@ -29,6 +29,8 @@ from .models import Axis, Course, Enrolment, EnrolmentStatus, Plan, PlanStatus, 
 from .outline import PlanOutline, published_outline
 
 PER_PAGE = 50
+# The published plan as the pages read it (an outline of titles), or as a model (the tests build them).
+ReportedPlan = Plan | PlanOutline
 
 
 class Grouping(enum.StrEnum):
@@ -93,11 +95,11 @@ def report_plan(year: int | None) -> PlanOutline | None:
     return published_outline(year)
 
 
-def plan_courses(plan: Plan) -> list[tuple[Axis, Track, Course]]:
+def plan_courses(plan: ReportedPlan) -> list[tuple[Axis, Track, Course]]:
     return [(axis, track, course) for axis in plan.axes for track in axis.tracks for course in track.courses]
 
 
-def selected_courses(plan: Plan, filters: ReportFilters) -> list[tuple[Axis, Track, Course]]:
+def selected_courses(plan: ReportedPlan, filters: ReportFilters) -> list[tuple[Axis, Track, Course]]:
     """The plan's courses that the axis, track and course filters keep."""
     return [
         (axis, track, course)
@@ -106,6 +108,10 @@ def selected_courses(plan: Plan, filters: ReportFilters) -> list[tuple[Axis, Tra
         and (filters.track_uid is None or track.uid == filters.track_uid)
         and (filters.course_uid is None or course.uid == filters.course_uid)
     ]
+
+
+def _course_uids(plan: ReportedPlan, filters: ReportFilters) -> list[str]:
+    return [course.uid for _a, _t, course in selected_courses(plan, filters)]
 
 
 # -- aggregation --------------------------------------------------------------------------------------------------
@@ -228,10 +234,10 @@ def _figures(row: Any) -> Figures:
     )
 
 
-def totals(plan: Plan, filters: ReportFilters, grouping: Grouping | None = None) -> Figures:
+def totals(plan: ReportedPlan, filters: ReportFilters, grouping: Grouping | None = None) -> Figures:
     """The figures of everything the filters keep, in one statement; by people, also the number of rows
     (``groups``), so that the page needs no count of its own."""
-    uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
+    uids = _course_uids(plan, filters)
     figures = _figures(db.session.execute(_query([], uids, filters)).one())
     if grouping is Grouping.PEOPLE:
         figures.groups = figures.people
@@ -239,7 +245,7 @@ def totals(plan: Plan, filters: ReportFilters, grouping: Grouping | None = None)
 
 
 def _course_rows(
-    plan: Plan, filters: ReportFilters, chosen: Sequence[tuple[Axis, Track, Course]] | None = None
+    plan: ReportedPlan, filters: ReportFilters, chosen: Sequence[tuple[Axis, Track, Course]] | None = None
 ) -> list[Row]:
     """A row per course of ``chosen`` (default: every course the filters keep)."""
     if chosen is None:
@@ -254,7 +260,7 @@ def _course_rows(
     ]
 
 
-def _axis_rows(plan: Plan, filters: ReportFilters) -> list[Row]:
+def _axis_rows(plan: ReportedPlan, filters: ReportFilters) -> list[Row]:
     chosen = selected_courses(plan, filters)
     by_axis: dict[int, list[str]] = {}
     for axis, _track, course in chosen:
@@ -281,27 +287,27 @@ _PERSON_COLUMNS = (
 _PERSON_ORDER = (func.lower(User.last_name), func.lower(User.first_name), User.id)
 
 
-def _institute_query(plan: Plan, filters: ReportFilters) -> Select[Any]:
-    uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
+def _institute_query(plan: ReportedPlan, filters: ReportFilters) -> Select[Any]:
+    uids = _course_uids(plan, filters)
     query = _query(_INSTITUTE_COLUMNS, uids, filters, institutes=True)
     return query.group_by(*_INSTITUTE_COLUMNS).order_by(Institute.name.is_(None), Institute.name, Institute.id)
 
 
-def _country_query(plan: Plan, filters: ReportFilters) -> Select[Any]:
-    uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
+def _country_query(plan: ReportedPlan, filters: ReportFilters) -> Select[Any]:
+    uids = _course_uids(plan, filters)
     query = _query([Institute.country.label("key")], uids, filters, institutes=True)
     return query.group_by(Institute.country).order_by(Institute.country.is_(None), Institute.country)
 
 
-def _person_query(plan: Plan, filters: ReportFilters) -> Select[Any]:
-    uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
+def _person_query(plan: ReportedPlan, filters: ReportFilters) -> Select[Any]:
+    uids = _course_uids(plan, filters)
     query = _query(_PERSON_COLUMNS, uids, filters, institutes=True).group_by(*_PERSON_COLUMNS)
     return query.order_by(*_PERSON_ORDER)
 
 
-def _person_page(plan: Plan, filters: ReportFilters, offset: int, _total: int) -> list[Any]:
+def _person_page(plan: ReportedPlan, filters: ReportFilters, offset: int, _total: int) -> list[Any]:
     """The page's people first (ids, in name order), then the figures of those 50 only."""
-    uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
+    uids = _course_uids(plan, filters)
     ids_query = _people_kept(uids, filters).order_by(*_PERSON_ORDER).limit(PER_PAGE).offset(offset)
     ids = list(db.session.scalars(ids_query))
     if not ids:
@@ -311,10 +317,10 @@ def _person_page(plan: Plan, filters: ReportFilters, offset: int, _total: int) -
     return [found[i] for i in ids if i in found]
 
 
-def _institute_keys(plan: Plan, filters: ReportFilters) -> list[int | None]:
+def _institute_keys(plan: ReportedPlan, filters: ReportFilters) -> list[int | None]:
     """Every institute with people counted, in name order, then None for people without an institute: a few
     thousand ids at most, which give both the number of rows and a page's institutes."""
-    uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
+    uids = _course_uids(plan, filters)
     query = _people_kept(uids, filters).with_only_columns(User.institute_id)
     if not filters.country:  # else _people_kept joined the institutes already
         query = query.outerjoin(Institute, Institute.id == User.institute_id)
@@ -322,11 +328,11 @@ def _institute_keys(plan: Plan, filters: ReportFilters) -> list[int | None]:
     return list(db.session.scalars(query.order_by(Institute.name.is_(None), Institute.name, User.institute_id)))
 
 
-def _institute_page(plan: Plan, filters: ReportFilters, keys: Sequence[int | None]) -> list[Any]:
+def _institute_page(plan: ReportedPlan, filters: ReportFilters, keys: Sequence[int | None]) -> list[Any]:
     """The figures of the page's institutes (``keys``, None standing for people without an institute) only."""
     if not keys:
         return []
-    uids = [course.uid for _a, _t, course in selected_courses(plan, filters)]
+    uids = _course_uids(plan, filters)
     ids = [key for key in keys if key is not None]
     in_page = User.institute_id.in_(ids)
     members = select(User.id).where(or_(in_page, User.institute_id.is_(None)) if None in keys else in_page)
@@ -362,7 +368,7 @@ _SQL_GROUPINGS = {
 }
 
 
-def report_rows(plan: Plan, grouping: Grouping, filters: ReportFilters) -> list[Row]:
+def report_rows(plan: ReportedPlan, grouping: Grouping, filters: ReportFilters) -> list[Row]:
     """Every row of a report (for the exports)."""
     if grouping is Grouping.COURSES:
         return _course_rows(plan, filters)
@@ -373,7 +379,7 @@ def report_rows(plan: Plan, grouping: Grouping, filters: ReportFilters) -> list[
 
 
 def report_page(
-    plan: Plan, grouping: Grouping, filters: ReportFilters, *, page: int, total: int | None = None
+    plan: ReportedPlan, grouping: Grouping, filters: ReportFilters, *, page: int, total: int | None = None
 ) -> ListPage:
     """One page of a report. Groupings that grow with the network fetch their page's keys first, then aggregate
     those only: people in SQL (``total`` is their number, ``totals(plan, filters, grouping).groups``, counted here

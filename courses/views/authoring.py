@@ -160,18 +160,13 @@ def _trail(item: Any, *, itself: bool = False) -> list[tuple[str, str]]:
     """The way back from a page about ``item``: all plans, the year, then its track, course and module (``item``
     too when ``itself``, for pages that add to it or manage it)."""
     chain: list[Any] = [plan_of(item)]
-    if isinstance(item, Axis):
+    if not isinstance(item, (Axis, Track)):
+        course = course_of(item)
+        chain += [course.track, course]
+        if isinstance(item, Lesson):
+            chain.append(item.module)
+    if not isinstance(item, Course):
         chain.append(item)
-    else:
-        if isinstance(item, Track):
-            chain.append(item)
-        else:
-            course = course_of(item)
-            chain += [course.track, course]
-            if isinstance(item, Module):
-                chain.append(item)
-            elif isinstance(item, Lesson):
-                chain += [item.module, item]
     # Each link lands on the entry that leads down here: the year on the track, the track on the course, ...
     pairs = list(zip(chain, [*chain[1:], None], strict=True))
     links = [(_("All plans"), url_for("courses.author_home"))]

@@ -253,13 +253,10 @@ def _track_choices(plan: Plan) -> tuple[list[tuple[str, str]], dict[str, str]]:
 def _target_form(plan: Plan, *, current: int | None = None) -> TargetForm:
     form = TargetForm()
     form.track.choices = choices([("", _("Choose a track")), *_track_choices(plan)[0]])
-    actor = current_user
-    home = actor.institute.country if getattr(actor, "institute", None) is not None else ""
     narrow_institutes(
         form,
         form.institute,
         current=current,
-        default_country=home,
         leading=[(EVERY_INSTITUTE, _("Every institute"))],
         value=str,
     )

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from sqlalchemy import select
 from wtforms import HiddenField, SelectField
 
@@ -34,13 +35,18 @@ class InstituteCountry:
     listed_country_name = ""
 
 
+def _readers_country() -> str:
+    institute = getattr(current_user, "institute", None)
+    return institute.country if institute is not None else ""
+
+
 def narrow_institutes(
     form: Any,
     field: Any,
     *,
     only: set[int] | None = None,
     current: int | None = None,
-    default_country: str = "",
+    default_country: str | None = None,
     leading: Sequence[tuple[Any, Any]] = (),
     value: Callable[[int], Any] = int,
 ) -> None:
@@ -48,7 +54,7 @@ def narrow_institutes(
 
     ``only`` keeps a director to their institutes (never narrowed: they are few). ``current`` is the institute the
     field holds now: listed even when inactive or in another country, so that saving the form keeps it. The country
-    shown is the one sent back, else ``current``'s, else ``default_country``.
+    shown is the one sent back, else ``current``'s, else ``default_country`` (by default the reader's own).
     """
     if only is not None or institute_count() <= MAX_LISTED:
         listed = institute_choices(only=only)
@@ -60,8 +66,9 @@ def narrow_institutes(
         country = sent if sent in countries else ""
         if not country and current:
             country = db.session.scalar(select(Institute.country).where(Institute.id == current)) or ""
-        if not country and default_country in countries:
-            country = default_country
+        if not country:
+            country = default_country if default_country is not None else _readers_country()
+            country = country if country in countries else ""
         names = country_names()
         form.institute_country.choices = choices(
             [("", _l("Choose a country")), *sorted(((c, names.get(c, c)) for c in countries), key=lambda c: c[1])]

@@ -84,9 +84,7 @@ def _scope() -> set[int] | None:
 def _narrow(form: Any, field: Any, *, leading: list[tuple[int, Any]], current: int | None = None) -> None:
     """The institutes the reader may choose (all active ones, or a director's own), one country at a time in a
     large network: the person's country, else the reader's."""
-    actor = _actor()
-    home = actor.institute.country if actor.institute is not None else ""
-    narrow_institutes(form, field, only=_scope(), current=current, leading=leading, default_country=home)
+    narrow_institutes(form, field, only=_scope(), current=current, leading=leading)
 
 
 def _role_form(person: User, network: bool) -> RoleForm:
