@@ -36,7 +36,7 @@ from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
 
 from sonores_lms.config import LANGUAGES
 from sonores_lms.institutes.forms import choices
-from sonores_lms.multilingual import SOURCE_LANGUAGE
+from sonores_lms.multilingual import SOURCE_LANGUAGE, TEXT_MAX, TITLE_MAX
 from sonores_lms.permissions import ROLE_TITLES
 
 from .models import Level
@@ -46,8 +46,6 @@ LEVEL_TITLES = {
     Level.INTERMEDIATE: _l("Intermediate"),
     Level.ADVANCED: _l("Advanced"),
 }
-TITLE_MAX = 200
-TEXT_MAX = 100_000
 
 # The translated fields each kind of item shows: (name, label, multi-line).
 TEXT_FIELDS: dict[str, tuple[tuple[str, Any, bool], ...]] = {

@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from sonores_lms.database import utcnow
 from sonores_lms.extensions import db
-from sonores_lms.i18n import LANGUAGE_TITLES
+from sonores_lms.i18n import language_in_sentence
 from sonores_lms.markdown import render_markdown
 from sonores_lms.multilingual import Picked
 from sonores_lms.pdf import StaticOnlyFetcher
@@ -66,7 +66,7 @@ class Text:
 
     @property
     def language_name(self) -> str:
-        return str(LANGUAGE_TITLES.get(self.language or "", self.language or ""))
+        return language_in_sentence(self.language)
 
 
 @dataclass
@@ -234,7 +234,9 @@ class _Standalone(HTMLParser):
         if data is None:
             if not alt:
                 return ""
-            return f'<span class="image-omitted">[{escape(_("Image: %(description)s", description=alt))}]</span>'
+            # The sentence is translated outside the f-string: the catalogue extractor does not read inside one.
+            note = escape(_("Image: %(description)s", description=alt))
+            return f'<span class="image-omitted">[{note}]</span>'
         kept = {name: values[name] for name in ("alt", "title", "width", "height") if values.get(name)}
         return self._tag("img", {"src": data, **kept})
 

@@ -19,6 +19,7 @@ from PIL import Image, UnidentifiedImageError
 
 from sonores_lms.audit.services import record
 from sonores_lms.extensions import db
+from sonores_lms.i18n import format_size
 
 from .models import StoredFile
 
@@ -86,10 +87,6 @@ def path_of(stored: StoredFile) -> Path:
     return upload_folder() / stored.sha256[:2] / stored.sha256
 
 
-def human_size(size: int) -> str:
-    return f"{size / MB:.0f} MB" if size >= MB else f"{max(size // 1024, 1)} KB"
-
-
 def detect(content: bytes) -> str | None:
     """The MIME type found in the content itself, or None when it is unknown."""
     kind = filetype.guess(content)
@@ -101,7 +98,7 @@ def check(content: bytes, *, purpose: str) -> str:
     limit = max_bytes(purpose)
     if len(content) > limit:
         raise UploadError(
-            _l("This file is too large: files up to %(size)s are accepted here.", size=human_size(limit)),
+            _l("This file is too large: files up to %(size)s are accepted here.", size=format_size(limit)),
             too_large=True,
         )
     if not content:

@@ -33,3 +33,5 @@ csrf = CSRFProtect()
 babel = Babel()
 mail = Mail()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+from . import limits as _limits  # noqa: E402, F401  (registers the length check on every session)

@@ -14,6 +14,7 @@ from sqlalchemy import JSON
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .config import LANGUAGES
+from .limits import TooLong
 
 SOURCE_LANGUAGE = "fr"
 
@@ -62,6 +63,10 @@ def source_fingerprint(values: Mapping[str, str | None] | None) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
+TITLE_MAX = 200  # characters of a title, in any language (the authoring forms say the same)
+TEXT_MAX = 100_000  # characters of any other translated field: a summary, a lesson's body, a transcript
+
+
 class Translatable:
     """Mixin for models whose authored text exists in fr, es, pt and en, French being the source.
 
@@ -71,6 +76,7 @@ class Translatable:
     """
 
     TRANSLATED_FIELDS: ClassVar[tuple[str, ...]] = ()
+    TEXT_LIMITS: ClassVar[dict[str, int]] = {"title": TITLE_MAX}  # other fields: TEXT_MAX
 
     texts: Mapped[dict[str, dict[str, str]]] = mapped_column(JSON, default=dict)
     translated_from: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
@@ -89,6 +95,10 @@ class Translatable:
         if language not in LANGUAGES:
             raise ValueError(f"unknown language {language!r}")
         cleaned = {k: v.strip() for k, v in values.items() if v and v.strip()}
+        for name, value in cleaned.items():
+            limit = self.TEXT_LIMITS.get(name, TEXT_MAX)
+            if len(value) > limit:
+                raise TooLong(f"{type(self).__name__} {name} ({language}) is {len(value)} characters; at most {limit}")
         texts = {lang: dict(v) for lang, v in (self.texts or {}).items()}  # a new object: JSON change detection
         sources = dict(self.translated_from or {})
         if cleaned:

@@ -8,7 +8,7 @@ from flask import Flask, request
 from flask_babel import get_locale, get_timezone
 
 from .config import LANGUAGES
-from .i18n import LANGUAGE_NAMES
+from .i18n import LANGUAGE_NAMES, LANGUAGE_TITLES, format_size, language_in_sentence
 from .markdown import render_markdown
 from .multilingual import pick
 from .navigation import render_template_hook, visible_nav_items
@@ -20,10 +20,13 @@ def init_templating(app: Flask) -> None:
         nav_items=visible_nav_items,
         LANGUAGES=LANGUAGES,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
+        LANGUAGE_TITLES=LANGUAGE_TITLES,
+        language_in_sentence=language_in_sentence,
         pick=pick,
     )
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["filesize"] = format_size
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

@@ -27,7 +27,7 @@ from wtforms import BooleanField, DateTimeLocalField, SelectField, SelectMultipl
 from sonores_lms.config import LANGUAGES
 from sonores_lms.errors import render_error
 from sonores_lms.extensions import db
-from sonores_lms.i18n import LANGUAGE_NAMES
+from sonores_lms.i18n import LANGUAGE_NAMES, format_size
 from sonores_lms.institutes.forms import choices
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.navigation import NavItem
@@ -81,7 +81,7 @@ from ..queries import (
     track_with_courses,
 )
 from ..revisions import PlanError, draft_for
-from ..uploads import IMAGE_TYPES, UploadError, human_size, largest_upload, max_bytes, path_of, store_upload
+from ..uploads import IMAGE_TYPES, UploadError, largest_upload, max_bytes, path_of, store_upload
 
 AUTHOR = "courses.author"
 MODELS: dict[str, type[Any]] = {"track": Track, "course": Course, "module": Module, "lesson": Lesson}
@@ -111,8 +111,8 @@ def _too_large(error: RequestEntityTooLarge) -> Any:
     if request.endpoint in UPLOAD_ENDPOINTS and not getattr(error, "sonores_detail", None):
         error.sonores_detail = _(  # type: ignore[attr-defined]
             "Videos up to %(video)s and other files up to %(other)s are accepted.",
-            video=human_size(max_bytes("video")),
-            other=human_size(max_bytes("file")),
+            video=format_size(max_bytes("video")),
+            other=format_size(max_bytes("file")),
         )
     return render_error(error)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, format_time, get_locale
+from flask_babel import format_date, format_time, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -24,7 +24,7 @@ from wtforms.validators import AnyOf, Length, Optional
 
 from sonores_lms.config import LANGUAGES
 from sonores_lms.database import utcnow
-from sonores_lms.i18n import LANGUAGE_TITLES
+from sonores_lms.i18n import LANGUAGE_TITLES, language_in_sentence
 from sonores_lms.multilingual import SOURCE_LANGUAGE, TranslationStatus
 from sonores_lms.navigation import NavItem, Widget
 from sonores_lms.pagination import ListPage
@@ -186,8 +186,8 @@ def lock_message(lock: Lock | None) -> Markup:
 
 def fallback_note(language: str | None, kind: str = "lesson") -> str:
     """The note shown when a text falls back to another language (usually French)."""
-    wanted = LANGUAGE_TITLES.get(_reader(), _reader())
-    got = LANGUAGE_TITLES.get(language or SOURCE_LANGUAGE, language)
+    wanted = language_in_sentence(_reader())
+    got = language_in_sentence(language or SOURCE_LANGUAGE)
     if kind == "course":
         return _("This course is not yet available in %(wanted)s; here is the %(got)s version.", wanted=wanted, got=got)
     return _("This lesson is not yet available in %(wanted)s; here is the %(got)s version.", wanted=wanted, got=got)
@@ -196,8 +196,15 @@ def fallback_note(language: str | None, kind: str = "lesson") -> str:
 @blueprint.app_template_global("courses_progress_text")
 def _progress_text(progress: Progress, unit: str = "lessons") -> str:
     if unit == "courses":
-        return _("%(done)s of %(total)s courses done", done=progress.done, total=progress.total)
-    return _("%(done)s of %(total)s required lessons done", done=progress.done, total=progress.total)
+        return ngettext(
+            "%(done)s of %(num)s course done", "%(done)s of %(num)s courses done", progress.total, done=progress.done
+        )
+    return ngettext(
+        "%(done)s of %(num)s required lesson done",
+        "%(done)s of %(num)s required lessons done",
+        progress.total,
+        done=progress.done,
+    )
 
 
 def _actor() -> Any:

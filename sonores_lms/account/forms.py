@@ -18,7 +18,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 from wtforms.widgets import HiddenInput
 
-from ..auth.forms import new_password_field
+from ..auth.forms import PASSWORD_MAX, new_password_field
 from ..config import LANGUAGES
 from ..i18n import LANGUAGE_NAMES, is_timezone
 
@@ -45,7 +45,7 @@ class ProfileForm(FlaskForm):
 
 
 class ChangePasswordForm(FlaskForm):
-    current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
+    current_password = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=PASSWORD_MAX)])
     password = new_password_field(_l("New password"))
     confirm = PasswordField(
         _l("Repeat the new password"),

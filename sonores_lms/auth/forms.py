@@ -9,17 +9,20 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from ..people.services import MIN_PASSWORD_LENGTH
 
+EMAIL_MAX = 254  # the people table's column, and the longest address SMTP carries
+PASSWORD_MAX = 200
+
 
 class SignInForm(FlaskForm):
-    email = EmailField(_l("Email"), validators=[DataRequired(), Email()])
-    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=EMAIL_MAX)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=PASSWORD_MAX)])
     remember = BooleanField(_l("Keep me signed in on this device"))
     next = HiddenField()
     submit = SubmitField(_l("Sign in"))
 
 
 class ForgotPasswordForm(FlaskForm):
-    email = EmailField(_l("Email"), validators=[DataRequired(), Email()])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=EMAIL_MAX)])
     submit = SubmitField(_l("Send me a link"))
 
 
@@ -30,7 +33,7 @@ def new_password_field(label: object) -> PasswordField:
             DataRequired(),
             Length(
                 min=MIN_PASSWORD_LENGTH,
-                max=200,
+                max=PASSWORD_MAX,
                 message=_l("Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH),
             ),
         ],

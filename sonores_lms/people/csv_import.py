@@ -15,10 +15,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..config import LANGUAGES
-from ..i18n import is_timezone
+from ..i18n import format_size, is_timezone
 from ..permissions import Role
 
 MAX_BYTES = 1024 * 1024
@@ -114,10 +115,15 @@ class ImportPlan:
         return {status: self.count(status) for status in (NEW, UPDATE, UNCHANGED, ERROR)}
 
 
+def too_large_message() -> str:
+    """Said when a file passes :data:`MAX_BYTES`, with the limit in the reader's units ("1 MB", "1 Mo")."""
+    return _("The file is larger than %(size)s. Split it into smaller files.", size=format_size(MAX_BYTES))
+
+
 def decode(data: bytes) -> str:
     """UTF-8 text (a BOM is dropped), or CsvError for anything that is not text."""
     if len(data) > MAX_BYTES:
-        raise CsvError(str(_l("The file is larger than 1 MB. Split it into smaller files.")))
+        raise CsvError(too_large_message())
     if b"\x00" in data:
         raise CsvError(str(_l("This is not a CSV file.")))
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired, FileSize
 from wtforms import (
@@ -23,7 +24,7 @@ from ..i18n import LANGUAGE_NAMES, is_timezone
 from ..institutes.choosing import InstituteCountry
 from ..institutes.forms import choices
 from ..permissions import ROLE_TITLES
-from .csv_import import MAX_BYTES
+from .csv_import import MAX_BYTES, too_large_message
 
 NETWORK = 0  # the "whole network" choice of an institute select
 PERSONS_INSTITUTE = -1  # "in the person's institute"
@@ -131,7 +132,7 @@ class ImportUploadForm(FlaskForm):
         _l("CSV file"),
         validators=[
             FileRequired(_l("Choose a file.")),
-            FileSize(max_size=MAX_BYTES, message=_l("The file is larger than 1 MB. Split it into smaller files.")),
+            FileSize(max_size=MAX_BYTES, message=LazyString(too_large_message)),
         ],
     )
     submit = SubmitField(_l("Preview the import"))

@@ -12,6 +12,7 @@ from typing import Any
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -392,8 +393,11 @@ def import_confirm(import_id: int) -> Response:
         abort(409)
     flash(
         _(
-            "Import done: %(new)s people added, %(update)s updated, %(unchanged)s unchanged, %(error)s rows skipped.",
-            **counts,
+            "Import done: %(added)s, %(updated)s, %(unchanged)s, %(skipped)s.",
+            added=ngettext("%(num)s person added", "%(num)s people added", counts[NEW]),
+            updated=ngettext("%(num)s person updated", "%(num)s people updated", counts[UPDATE]),
+            unchanged=ngettext("%(num)s person unchanged", "%(num)s people unchanged", counts[UNCHANGED]),
+            skipped=ngettext("%(num)s row skipped", "%(num)s rows skipped", counts[ERROR]),
         ),
         "success",
     )

@@ -227,7 +227,8 @@ def test_preview_then_confirm(admin_client, institutes, create_user, db, outbox)
     assert outbox == []  # invitations were not asked for
     entry = db.session.execute(select(AuditEntry).filter_by(action="core.people-imported")).scalar_one()
     assert entry.details["new"] == 1 and entry.details["update"] == 1 and entry.details["error"] == 2
-    assert "1 people added" in admin_client.get("/admin/people/").get_data(as_text=True)
+    flashed = admin_client.get("/admin/people/").get_data(as_text=True)
+    assert "Import done: 1 person added, 1 person updated, 1 person unchanged, 2 rows skipped." in flashed
 
     assert admin_client.post(confirm_url, data={}).status_code == 409  # twice
     db.session.refresh(people_import)

@@ -119,7 +119,7 @@ def test_a_file_over_the_limit_gets_a_413_page_that_says_why(file_lesson, admin_
     response = post(admin_client, file_lesson, PDF + b"%" * 4000, "gros.pdf")
     page = response.get_data(as_text=True)
     assert response.status_code == 413
-    assert "files up to 1 KB are accepted" in page
+    assert "files up to 1 kB are accepted" in page
     assert files(db) == 0
 
 
@@ -129,7 +129,7 @@ def test_a_body_over_the_request_limit_gets_a_413_page_that_says_why(file_lesson
     response = post(admin_client, file_lesson, PDF + b"%" * (1024 * 1024 + 10_000), "enorme.pdf")
     page = response.get_data(as_text=True)
     assert response.status_code == 413
-    assert "Videos up to 2 KB and other files up to 1 KB are accepted." in page
+    assert "Videos up to 2 kB and other files up to 1 kB are accepted." in page
     assert files(db) == 0
 
 
