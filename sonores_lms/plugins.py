@@ -80,6 +80,11 @@ def _wanted(app: Flask) -> set[str] | None:
     return set(value)
 
 
+def installed_names() -> list[str]:
+    """The names of the installed plugins, without importing them (Alembic needs no more)."""
+    return sorted({ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)})
+
+
 def discover() -> dict[str, Plugin]:
     """Every installed plugin, checked for one name everywhere."""
     found: dict[str, Plugin] = {}
