@@ -244,3 +244,52 @@ def test_template_folders_belong_to_the_core_or_an_installed_plugin():
     for source in core_sources:
         for template in TEMPLATE_NAME.findall(source.read_text(encoding="utf-8")):
             assert Path(template).parts[0] not in plugins, f"{source.relative_to(ROOT)} names {template}"
+
+
+# -- a new plugin is found by the packaging, the translation extractor and the test fixtures ----------------------
+def _installed_packages():
+    from importlib.metadata import entry_points
+
+    from sonores_lms.plugins import ENTRY_POINT_GROUP
+
+    return {ep.name: ep.value.partition(":")[0].partition(".")[0] for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def test_packaging_ships_every_installed_plugin():
+    import tomllib
+
+    from setuptools import find_packages
+
+    with (ROOT / "pyproject.toml").open("rb") as fh:
+        find = tomllib.load(fh)["tool"]["setuptools"]["packages"]["find"]
+    shipped = set(find_packages(str(ROOT), include=find.get("include", ("*",)), exclude=find.get("exclude", ())))
+    for name, package in _installed_packages().items():
+        assert package in shipped, f"pyproject.toml's packages.find leaves out plugin {name}"
+
+
+def test_translation_extraction_reads_every_installed_plugin():
+    from babel.messages.frontend import parse_mapping_cfg
+    from babel.util import pathmatch
+
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as fh:
+        method_map, _ = parse_mapping_cfg(fh)
+
+    def method(relative):
+        return next((m for pattern, m in method_map if pathmatch(pattern, relative)), None)
+
+    for name, package in _installed_packages().items():
+        sources = [p.relative_to(ROOT).as_posix() for p in (ROOT / package).rglob("*.py")]
+        sources = [s for s in sources if "/migrations/" not in s]
+        assert sources
+        unread = [s for s in sources if method(s) != "python"]
+        assert not unread, f"babel.cfg does not read plugin {name}: {unread}"
+    assert method("courses/migrations/courses_0001_branch.py") == "ignore"
+    assert method("tests/core/test_plugins.py") == "ignore"
+    assert method("templates/courses/plans/index.html") == "jinja2"
+
+
+def test_each_installed_plugin_fixtures_are_loaded(request):
+    for name in _installed_packages():
+        if (ROOT / "tests" / "fixtures" / f"{name}.py").exists():
+            assert request.config.pluginmanager.has_plugin(f"tests.fixtures.{name}"), name
+    assert request.config.pluginmanager.has_plugin("tests.fixtures.courses")
