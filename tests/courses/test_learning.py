@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
+from flask_babel import force_locale
 from sqlalchemy import func, select
 
 from courses.learning import LearningError, complete_lesson, enrol, learner_state
@@ -228,7 +229,7 @@ def test_without_a_scoring_kind_the_minimum_score_does_not_hold_the_course(make_
     db.session.flush()
     with pytest.raises(LearningError) as caught:
         complete_lesson(dummy_user, quiz, source=CompletionSource.MANUAL)
-    with app.test_request_context():
+    with app.test_request_context(), force_locale("en"):
         assert "not available" in str(caught.value.message)
     quiz.required = False
     db.session.flush()

@@ -91,6 +91,7 @@ def test_a_minimum_score_needs_the_best_score_of_scored_lessons_at_or_above_it()
     assert best_score(quizzed, read_scored, SCORING) is None
     assert not course_requirements_met(quizzed, read_scored, scoring_kinds=SCORING)
 
+
 def test_done_means_the_enrolment_is_completed_and_tracks_count_courses():
     one, two = course("one", lesson("a")), course("two", lesson("b"))
     pair = track("t", one, two)
