@@ -28,10 +28,11 @@ def courses_on_topic(
     axis: str | None = None,
     locale: str | None = None,
     limit: int = 10,
+    asker: str | None = None,
     **_other: Any,
 ) -> list[TopicItem]:
     """Receiver of ``content-by-topic``: the latest published plan's courses under ``axis``, open to everyone."""
-    if not axis or limit <= 0:
+    if not axis or limit <= 0 or asker == SOURCE:
         return []
     year = db.session.scalar(select(func.max(Plan.year)).where(Plan.status == PlanStatus.PUBLISHED))
     if year is None:

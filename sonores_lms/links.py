@@ -60,18 +60,19 @@ def content_by_topic(
     axis: str | None = None,
     locale: str | None = None,
     limit: int = 10,
-    exclude_source: str | None = None,
+    asker: str | None = None,
 ) -> list[TopicItem]:
     """What the enabled plugins offer on ``themes`` (theme codes) or ``axis`` (an axis code of the training plan),
-    at most ``limit`` items, each once, in the order the plugins answered; ``exclude_source`` leaves out the
-    asking plugin's own items."""
+    at most ``limit`` items, each once, in the order the plugins answered. ``asker`` is the asking plugin's name:
+    its own items are left out (and its receiver need not answer)."""
     if limit <= 0:
         return []
     seen: set[tuple[str, str, str]] = set()
     items: list[TopicItem] = []
     wanted = tuple(themes)
-    for item in collect(content_by_topic_signal, None, themes=wanted, axis=axis, locale=locale, limit=limit):
-        if not isinstance(item, TopicItem) or item.source == exclude_source:
+    replies = collect(content_by_topic_signal, None, themes=wanted, axis=axis, locale=locale, limit=limit, asker=asker)
+    for item in replies:
+        if not isinstance(item, TopicItem) or (asker is not None and item.source == asker):
             continue
         key = (item.source, item.kind, item.name)
         if key in seen:

@@ -51,7 +51,8 @@ content_by_topic = _signals.signal(
 
     sender: None. Keyword arguments: ``themes`` (a tuple of theme codes, possibly empty), ``axis`` (an axis code
     of the training plan, such as ``"communication"``, or None), ``locale`` (the reader's language code, or None),
-    ``limit`` (the most items wanted). Each receiver returns :class:`sonores_lms.links.TopicItem` objects (fields
+    ``limit`` (the most items wanted), ``asker`` (the asking plugin's name or None: a receiver of that plugin
+    may answer None, its items are left out anyway). Each receiver returns :class:`sonores_lms.links.TopicItem` objects (fields
     ``name``, ``kind``, ``title``, ``url``, ``source``, ``summary``) for what it offers on any of those themes or
     that axis, at most ``limit``, or None/an empty list when it has nothing; it returns only what every signed-in
     person may open. Call :func:`sonores_lms.links.content_by_topic` rather than sending it.""",

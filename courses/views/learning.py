@@ -429,7 +429,7 @@ def learn_course(uid: str) -> str:
     state = learner_state(_actor(), course_uids=[course.uid])
     # What other plugins (knowledge resources, ...) offer on the course's axis; nothing when none answers.
     related = content_by_topic(
-        axis=course.track.axis.code, locale=str(get_locale()), limit=RELATED_LIMIT, exclude_source="courses"
+        axis=course.track.axis.code, locale=str(get_locale()), limit=RELATED_LIMIT, asker="courses"
     )
     return render_template(
         "courses/learning/course.html", form=StartForm(), related=related, **_course_context(course, state)

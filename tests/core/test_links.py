@@ -41,10 +41,10 @@ def test_content_by_topic_gathers_answers_once_within_the_limit(app):
     ):
         found = content_by_topic(themes=["eco"], axis="sustainability", locale="es", limit=10)
         assert [(i.source, i.name) for i in found] == [("knowledge", "a"), ("knowledge", "b"), ("checklists", "c")]
-        assert asked[-1] == {"themes": ("eco",), "axis": "sustainability", "locale": "es", "limit": 10}
+        assert asked[-1] == {"themes": ("eco",), "axis": "sustainability", "locale": "es", "limit": 10, "asker": None}
         assert len(content_by_topic(themes=["eco"], limit=2)) == 2
         assert content_by_topic(themes=["eco"], limit=0) == []
-        others = content_by_topic(themes=["eco"], exclude_source="knowledge")
+        others = content_by_topic(themes=["eco"], asker="knowledge")
         assert [i.source for i in others] == ["checklists"]
         assert [i.name for i in content_by_topic(themes=["music"])] == ["c"]
     with app.app_context():

@@ -63,6 +63,7 @@ def test_courses_offers_its_published_courses_by_axis(make_plan, app, db):
         assert len(content_by_topic(axis="communication", limit=1)) == 1
         assert content_by_topic(axis="sustainability") == []
         assert content_by_topic(themes=["communication"]) == []  # courses answer by axis only
+        assert content_by_topic(axis="communication", asker="courses") == []  # not its own question
 
 
 def test_a_course_page_lists_what_other_plugins_offer_on_its_axis(make_plan, client_as):
