@@ -19,7 +19,6 @@ from wtforms import (
     FormField,
     IntegerField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
@@ -32,20 +31,15 @@ from wtforms.validators import (
     Optional,
     ValidationError,
 )
-from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
+from wtforms.widgets import HiddenInput
 
 from sonores_lms.config import LANGUAGES
-from sonores_lms.institutes.forms import choices
+from sonores_lms.forms import ConfirmForm, MultiCheckboxField, choices
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.permissions import ROLE_TITLES
 
-from .models import Level
+from .models import LEVEL_TITLES
 
-LEVEL_TITLES = {
-    Level.BEGINNER: _l("Beginner"),
-    Level.INTERMEDIATE: _l("Intermediate"),
-    Level.ADVANCED: _l("Advanced"),
-}
 TITLE_MAX = 200
 TEXT_MAX = 100_000
 
@@ -60,11 +54,6 @@ TEXT_FIELDS: dict[str, tuple[tuple[str, Any, bool], ...]] = {
         ("transcript", _l("Transcript"), True),
     ),
 }
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def http_url(_form: Any, field: Any) -> None:
@@ -186,10 +175,6 @@ class MoveForm(FlaskForm):
 
 class AssignForm(FlaskForm):
     trainer = SelectField(_l("Trainer"), coerce=int, choices=[], validate_choice=True)
-
-
-class ConfirmForm(FlaskForm):
-    """Only the CSRF token: for buttons that change one thing."""
 
 
 class OpenDraftForm(ConfirmForm):

@@ -10,9 +10,9 @@ from wtforms import BooleanField, IntegerField, SelectField, StringField, Submit
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from sonores_lms.config import LANGUAGES
+from sonores_lms.forms import choices
 from sonores_lms.i18n import LANGUAGE_TITLES
 from sonores_lms.institutes.choosing import InstituteCountry
-from sonores_lms.institutes.forms import choices
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.permissions import ROLE_TITLES
 
@@ -90,12 +90,6 @@ class AxisForm(FlaskForm):
             )
             for lang in LANGUAGES
         ]
-
-
-class ConfirmForm(FlaskForm):
-    """A POST button: only the CSRF token is checked."""
-
-    submit = SubmitField(_l("Confirm"))
 
 
 class CopyForm(FlaskForm):

@@ -27,8 +27,8 @@ from wtforms import BooleanField, DateTimeLocalField, SelectField, SelectMultipl
 from sonores_lms.config import LANGUAGES
 from sonores_lms.errors import render_error
 from sonores_lms.extensions import db
+from sonores_lms.forms import ConfirmForm, choices
 from sonores_lms.i18n import LANGUAGE_NAMES
-from sonores_lms.institutes.forms import choices
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.navigation import NavItem
 from sonores_lms.people.models import RoleAssignment, User
@@ -58,7 +58,6 @@ from ..authoring_forms import (
     EDIT_FORMS,
     TEXT_FIELDS,
     AssignForm,
-    ConfirmForm,
     DeleteForm,
     MoveForm,
     NewItemForm,

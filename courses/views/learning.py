@@ -50,7 +50,7 @@ from ..learning import (
     published_lesson,
     published_years,
 )
-from ..models import CompletionSource, Course, Lesson, Level
+from ..models import LEVEL_TITLES, CompletionSource, Course, Lesson
 from ..progress import (
     LearnerState,
     Lock,
@@ -67,11 +67,6 @@ from ..progress import (
 )
 from ..queries import lesson_completions
 
-LEVEL_TITLES = {
-    Level.BEGINNER: _l("Beginner"),
-    Level.INTERMEDIATE: _l("Intermediate"),
-    Level.ADVANCED: _l("Advanced"),
-}
 # Duration ranges of the catalogue filter, in minutes: (lowest included, highest excluded).
 CARDS_PER_PAGE = 20
 DURATIONS = {

@@ -19,8 +19,9 @@ from werkzeug.wrappers import Response
 
 from sonores_lms.export import csv_response
 from sonores_lms.extensions import db
+from sonores_lms.forms import ConfirmForm, choices
+from sonores_lms.institutes.choices import country_names
 from sonores_lms.institutes.choosing import narrow_institutes
-from sonores_lms.institutes.forms import choices, country_names
 from sonores_lms.navigation import NavItem
 from sonores_lms.pagination import ListPage
 from sonores_lms.permissions import ROLE_TITLES, Role, requires
@@ -37,8 +38,8 @@ from ..delivered import (
     rebuild_plan,
     rebuilt_at,
 )
-from ..models import Axis, Plan, PlanStatus, Target, Track
-from ..plan_forms import EVERY_INSTITUTE, AxisForm, ConfirmForm, CopyForm, DeliveredFilterForm, PlanForm, TargetForm
+from ..models import PLAN_STATUS_TITLES, Axis, Plan, PlanStatus, Target, Track
+from ..plan_forms import EVERY_INSTITUTE, AxisForm, CopyForm, DeliveredFilterForm, PlanForm, TargetForm
 from ..plans import (
     add_target,
     authoring_url,
@@ -56,11 +57,6 @@ from ..revisions import PlanError, copy_to_year, draft_for, publish, publish_pro
 
 PERMISSION = "courses.manage-plan"
 TARGETS_PER_PAGE = 50
-STATUS_TITLES = {
-    PlanStatus.DRAFT: _l("Draft"),
-    PlanStatus.PUBLISHED: _l("Published"),
-    PlanStatus.ARCHIVED: _l("Archived"),
-}
 
 
 def _nav(_sender: Any) -> NavItem:
@@ -73,7 +69,7 @@ def connect(plugin: Any) -> None:
 
 
 def _context(**values: Any) -> dict[str, Any]:
-    return {"status_titles": STATUS_TITLES, "authoring_url": authoring_url, **values}
+    return {"status_titles": PLAN_STATUS_TITLES, "authoring_url": authoring_url, **values}
 
 
 def _load_plan(

@@ -27,7 +27,7 @@ from wtforms import SelectField, SelectMultipleField
 from wtforms.validators import Optional
 
 from sonores_lms.export import csv_response, safe_cell
-from sonores_lms.institutes.forms import country_names
+from sonores_lms.institutes.choices import country_names
 from sonores_lms.institutes.queries import MAX_LISTED, institute_choices, institute_count
 from sonores_lms.navigation import NavItem
 from sonores_lms.pdf import render_pdf

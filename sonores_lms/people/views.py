@@ -16,9 +16,10 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from ..extensions import db
+from ..forms import choices
 from ..i18n import timezone_choices
+from ..institutes.choices import country_names
 from ..institutes.choosing import narrow_institutes
-from ..institutes.forms import choices, country_names
 from ..institutes.queries import MAX_LISTED, countries_with_institutes, institute_choices, institute_count
 from ..navigation import NavItem
 from ..permissions import Role, requires
