@@ -38,6 +38,8 @@ from sonores_lms.signals import nav_items
 from ..authoring import (
     AuthoringError,
     AuthorScope,
+    Upload,
+    VersionConflict,
     assign_trainer,
     author_scope,
     completeness,
@@ -50,8 +52,8 @@ from ..authoring import (
     delete_item,
     move_item,
     plan_of,
+    save_item,
     unassign_trainer,
-    update_item,
     years_for,
 )
 from ..authoring_forms import (
@@ -80,7 +82,7 @@ from ..queries import (
     track_with_courses,
 )
 from ..revisions import PlanError, draft_for
-from ..uploads import IMAGE_TYPES, UploadError, human_size, largest_upload, max_bytes, path_of, store_upload
+from ..uploads import IMAGE_TYPES, UploadError, human_size, largest_upload, max_bytes, path_of
 
 AUTHOR = "courses.author"
 MODELS: dict[str, type[Any]] = {"track": Track, "course": Course, "module": Module, "lesson": Lesson}
@@ -460,6 +462,14 @@ def _settings(form: Any, kind: str, item: Any, stored: StoredFile | None) -> dic
     return {}
 
 
+def _upload(form: Any) -> Upload | None:
+    """The file sent with a lesson's form, if any: a video lesson takes a video, any other kind a file."""
+    sent = getattr(getattr(form, "upload", None), "data", None)
+    if not isinstance(sent, FileStorage) or not sent.filename:
+        return None
+    return Upload(sent.stream, sent.filename, "video" if form.kind.data == "video" else "file")
+
+
 def _display(field: Any) -> str:
     """A field's value as a reader sees it, for the conflict page."""
     if isinstance(field, BooleanField):
@@ -521,7 +531,17 @@ def _edit(kind: str, item: Any) -> Any:
     form = form_class() if request.method == "POST" else form_class(data=_initial(kind, item))
     form = _prepare(form, kind, item)
     if form.validate_on_submit():
-        if form.version.data != item.version:
+        try:
+            save_item(
+                item,
+                actor=current_user,
+                version=form.version.data,
+                settings=lambda stored: _settings(form, kind, item, stored),
+                texts=form.text_values(),
+                checked=form.checked_languages(),
+                upload=_upload(form),
+            )
+        except VersionConflict:
             theirs = _prepare(form_class(formdata=None, data=_initial(kind, item)), kind, item)
             return render_template(
                 "courses/authoring/conflict.html",
@@ -531,32 +551,17 @@ def _edit(kind: str, item: Any) -> Any:
                 rows=_conflict_rows(kind, theirs, form),
                 title=_title(item),
             ), 409
-        stored = None
-        upload = getattr(form, "upload", None)
-        if upload is not None and isinstance(upload.data, FileStorage) and upload.data.filename:
-            purpose = "video" if form.kind.data == "video" else "file"
-            try:
-                stored = store_upload(upload.data.stream, upload.data.filename, purpose=purpose, actor=current_user)
-            except UploadError as error:
-                if error.too_large:
-                    too_large = RequestEntityTooLarge()
-                    too_large.sonores_detail = str(error.message)  # type: ignore[attr-defined]
-                    raise too_large from error
-                upload.errors = [str(error.message)]
-        if not (upload is not None and upload.errors):
-            try:
-                update_item(
-                    item,
-                    actor=current_user,
-                    settings=_settings(form, kind, item, stored),
-                    texts=form.text_values(),
-                    checked=form.checked_languages(),
-                )
-            except AuthoringError as error:
-                flash(str(error.message), "error")
-            else:
-                flash(_("Saved."), "success")
-                return redirect(url_for(request.endpoint, **request.view_args))
+        except UploadError as error:
+            if error.too_large:
+                too_large = RequestEntityTooLarge()
+                too_large.sonores_detail = str(error.message)  # type: ignore[attr-defined]
+                raise too_large from error
+            form.upload.errors = [str(error.message)]
+        except AuthoringError as error:
+            flash(str(error.message), "error")
+        else:
+            flash(_("Saved."), "success")
+            return redirect(url_for(request.endpoint, **request.view_args))
     template = "courses/authoring/edit.html"
     return render_template(
         template,
@@ -623,11 +628,11 @@ def author_delete(kind: str, item_id: int) -> Any:
     form = DeleteForm()
     if not form.validate_on_submit():
         abort(400)
-    if form.version.data != item.version:
-        abort(409)
     back = _listed_at(item, anchor=False)
     try:
-        delete_item(item, actor=current_user)
+        delete_item(item, actor=current_user, version=form.version.data)
+    except VersionConflict:
+        abort(409)
     except AuthoringError as error:
         flash(str(error.message), "error")
     else:
