@@ -23,25 +23,25 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from slugify import slugify
 from werkzeug.wrappers import Response
-from wtforms import SelectField, SelectMultipleField
+from wtforms import SelectMultipleField
 from wtforms.validators import Optional
 
 from sonores_lms.export import csv_response, safe_cell
 from sonores_lms.institutes.choices import country_names
-from sonores_lms.institutes.queries import MAX_LISTED, institute_choices, institute_count
 from sonores_lms.navigation import NavItem
 from sonores_lms.pdf import render_pdf
-from sonores_lms.permissions import Role, requires, signed_in
+from sonores_lms.permissions import requires, signed_in
 from sonores_lms.signals import nav_items
 
 from .. import offline
 from ..blueprint import blueprint
+from ..report_forms import FILTER_KEYS, ReportFilterForm
 from ..reports import (
+    GROUPING_TITLES,
     Grouping,
     ListPage,
     ReportFilters,
     Row,
-    countries_in,
     published_years,
     report_page,
     report_plan,
@@ -50,16 +50,7 @@ from ..reports import (
 )
 
 VIEW_REPORTS = "courses.view-reports"
-# Beyond this many courses in the plan, the Course filter lists the chosen track's courses only.
-MAX_COURSES_LISTED = 60
 GROUPINGS = "any(courses, people, institutes, countries, axes)"
-GROUPING_TITLES: dict[Grouping, Any] = {
-    Grouping.COURSES: _l("By course"),
-    Grouping.PEOPLE: _l("By person"),
-    Grouping.INSTITUTES: _l("By institute"),
-    Grouping.COUNTRIES: _l("By country"),
-    Grouping.AXES: _l("By axis"),
-}
 
 
 def _nav(_sender: Any) -> NavItem:
@@ -72,24 +63,6 @@ def connect(plugin: Any) -> None:
 
 
 # -- the filters --------------------------------------------------------------------------------------------------
-class ReportFilterForm(FlaskForm):
-    """Read from the query string: a GET form needs no CSRF token and can be bookmarked."""
-
-    class Meta:
-        csrf = False
-
-    year = SelectField(_l("Plan"), validators=[Optional()])
-    axis = SelectField(_l("Axis"), validators=[Optional()])
-    track = SelectField(_l("Track"), validators=[Optional()])
-    course = SelectField(_l("Course"), validators=[Optional()])
-    institute = SelectField(_l("Institute"), validators=[Optional()])
-    country = SelectField(_l("Country"), validators=[Optional()])
-    role = SelectField(_l("Role"), validators=[Optional()])
-
-
-FILTER_KEYS = ("year", "axis", "track", "course", "institute", "country", "role")
-
-
 def _scope() -> frozenset[int] | None:
     scope = current_user.scope_of(VIEW_REPORTS)
     return None if scope is None else frozenset(scope)
@@ -119,67 +92,9 @@ def _report() -> Report:
     year_arg = request.args.get("year", "")
     plan = report_plan(int(year_arg) if year_arg.isdigit() and int(year_arg) in years else None)
     form = ReportFilterForm(formdata=request.args)
-    form.year.choices = [(str(year), str(year)) for year in years]
-    if plan is not None and not form.year.data:
-        form.year.data = str(plan.year)
-    hints: dict[str, str] = {}
-    axes, tracks, courses = [], [], []
-    chosen_track = request.args.get("track", "")
-    chosen_course = request.args.get("course", "")
-    if plan is not None:
-        for axis in plan.axes:
-            axes.append((axis.uid, str(axis.text("title"))))
-            for track in axis.tracks:
-                tracks.append((track.uid, str(track.text("title"))))
-                courses.extend((track.uid, course.uid, course.text("title")) for course in track.courses)
-    # The Course select lists the chosen track's courses; every course only while there are few enough (else the
-    # course already chosen, so that a bookmarked link keeps working).
-    if chosen_track:
-        listed = [(uid, str(title)) for track_uid, uid, title in courses if track_uid == chosen_track]
-    elif len(courses) <= MAX_COURSES_LISTED:
-        listed = [(uid, str(title)) for _track, uid, title in courses]
-    else:
-        listed = [(uid, str(title)) for _track, uid, title in courses if uid == chosen_course]
-        hints["course"] = _("Choose a track to list its courses.")
-    form.axis.choices = [("", _("All axes")), *axes]
-    form.track.choices = [("", _("All tracks")), *tracks]
-    form.course.choices = [("", _("All courses")), *listed]
-    institutes, cut = _filter_institutes(scope, request.args.get("country", ""), request.args.get("institute", ""))
-    if cut:
-        hints["institute"] = _("Choose a country to list its institutes.")
-    form.institute.choices = [("", _("All institutes")), *((str(i), label) for i, label in institutes)]
-    names = country_names()
-    form.country.choices = [
-        ("", _("All countries")),
-        *sorted(((code, names.get(code, code)) for code in countries_in(scope)), key=lambda item: item[1]),
-    ]
-    form.role.choices = [("", _("All roles")), *((role.value, role.title) for role in Role)]
+    hints = form.fill(years, plan, scope)
     valid = form.validate()
-    filters = ReportFilters(
-        scope=scope,
-        axis_uid=form.axis.data or None,
-        track_uid=form.track.data or None,
-        course_uid=form.course.data or None,
-        institute_id=int(form.institute.data) if (form.institute.data or "").isdigit() else None,
-        country=form.country.data or None,
-        role=Role(form.role.data) if form.role.data else None,
-    )
-    return Report(form, valid, plan, filters, hints)
-
-
-def _filter_institutes(scope: frozenset[int] | None, country: str, selected: str) -> tuple[list[tuple[int, str]], bool]:
-    """The Institute select's choices, and whether the list was cut short. A director's own institutes; for the
-    network, one country's, or all while there are few enough (the rule of the people page); else only the
-    institute already chosen, so that ``?institute=<id>`` links keep working."""
-    if scope is not None:
-        return institute_choices(include_inactive=True, only=set(scope)), False
-    if country:
-        return institute_choices(include_inactive=True, country=country), False
-    if institute_count() <= MAX_LISTED:
-        return institute_choices(include_inactive=True), False
-    if selected.isdigit():
-        return institute_choices(include_inactive=True, only={int(selected)}), True
-    return [], True
+    return Report(form, valid, plan, form.filters(scope), hints)
 
 
 def _filter_args() -> dict[str, str]:

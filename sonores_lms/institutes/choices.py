@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from ..forms import choices
+from .queries import MAX_LISTED, institute_choices, institute_count
 
 # The territories where the network has institutes: listed first in country choices.
 NETWORK_COUNTRIES: tuple[str, ...] = (
@@ -53,6 +54,21 @@ def countries_named(codes: object, *, leading: object = ()) -> list[SelectChoice
     names = country_names()
     named = sorted(((code, names.get(code, code)) for code in codes), key=lambda item: item[1])  # type: ignore[attr-defined]
     return choices([*leading, *named])  # type: ignore[misc]
+
+
+def filter_institutes(
+    scope: set[int] | frozenset[int] | None, country: str, selected: int | None
+) -> tuple[list[tuple[int, str]], bool]:
+    """The choices of a list's Institute filter, and whether they were cut short: a director's own institutes; for
+    the network, one country's, or all while there are few enough; else only the institute already chosen, so that
+    a bookmarked ``?institute=<id>`` keeps working."""
+    if scope is not None:
+        return institute_choices(include_inactive=True, only=set(scope)), False
+    if country:
+        return institute_choices(include_inactive=True, country=country), False
+    if institute_count() <= MAX_LISTED:
+        return institute_choices(include_inactive=True), False
+    return (institute_choices(include_inactive=True, only={selected}) if selected else []), True
 
 
 def language_names() -> dict[str, str]:
