@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
@@ -12,6 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from sonores_lms.config import LANGUAGES
 from sonores_lms.forms import choices
 from sonores_lms.i18n import LANGUAGE_TITLES
+from sonores_lms.institutes.choices import countries_named
 from sonores_lms.institutes.choosing import InstituteCountry
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.permissions import ROLE_TITLES
@@ -131,3 +133,26 @@ class DeliveredFilterForm(FlaskForm):
     )
     axis = SelectField(_l("Axis"), validators=[Optional()], validate_choice=False)
     country = SelectField(_l("Country"), validators=[Optional()], validate_choice=False)
+
+    def fill(self, plan: Any, countries: list[str]) -> None:
+        """The plan's axes and the network's ``countries`` as choices; unknown values sent back are dropped."""
+        self.axis.choices = choices([("", _("Every axis")), *((str(a.id), str(a.text("title"))) for a in plan.axes)])
+        self.country.choices = countries_named(countries, leading=[("", _("Every country"))])
+        try:
+            grouping = Grouping(self.group.data or Grouping.AXIS.value)
+        except ValueError:
+            grouping = Grouping.AXIS
+        self.group.data = grouping.value
+        if not (self.axis.data or "").isdigit() or int(self.axis.data) not in {a.id for a in plan.axes}:
+            self.axis.data = ""
+        if self.country.data not in countries:
+            self.country.data = ""
+
+    def grouping(self) -> Grouping:
+        return Grouping(self.group.data)
+
+    def axis_id(self) -> int | None:
+        return int(self.axis.data) if self.axis.data else None
+
+    def chosen_country(self) -> str | None:
+        return self.country.data or None

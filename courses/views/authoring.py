@@ -18,7 +18,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from jinja2 import TemplateNotFound
-from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response
@@ -31,7 +30,7 @@ from sonores_lms.forms import ConfirmForm, choices
 from sonores_lms.i18n import LANGUAGE_NAMES
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.navigation import NavItem
-from sonores_lms.people.models import RoleAssignment, User
+from sonores_lms.people.models import User
 from sonores_lms.permissions import Role, requires, signed_in
 from sonores_lms.signals import nav_items
 
@@ -71,11 +70,14 @@ from ..blueprint import blueprint
 from ..kinds import lesson_kinds_registry
 from ..models import Assignment, Axis, Course, Lesson, Level, Module, Plan, PlanStatus, StoredFile, Track
 from ..queries import (
+    active_trainers,
     assigned_courses,
+    assigned_trainers,
     course_lesson_totals,
     course_outline,
     draft_plan,
     id_in_plan,
+    other_courses,
     plans_by_year,
     published_plan,
     track_figures,
@@ -412,14 +414,7 @@ def _prepare(form: Any, kind: str, item: Any) -> Any:
         if item.kind not in lesson_kinds_registry():
             form.kind.choices += choices([(item.kind, item.kind)])
     elif kind == "course":
-        plan = plan_of(item)
-        others = db.session.scalars(
-            select(Course)
-            .join(Track)
-            .join(Axis)
-            .where(Axis.plan_id == plan.id, Course.id != item.id)
-            .order_by(Axis.position, Track.position, Course.position)
-        ).all()
+        others = other_courses(item, plan_of(item))
         form.prerequisites.choices = choices((c.id, _title(c)) for c in others)
         form._others = {c.id: c for c in others}
     return form
@@ -697,33 +692,15 @@ def author_preview_lesson(lesson_id: int) -> str:
 
 
 # -- trainers assigned to a track or a course ------------------------------------------------------------------------
-def _trainers(item: Any) -> list[tuple[Assignment, User]]:
-    column = Assignment.track_uid if isinstance(item, Track) else Assignment.course_uid
-    rows = db.session.execute(
-        select(Assignment, User)
-        .join(User, User.id == Assignment.user_id)
-        .where(column == item.uid)
-        .order_by(User.last_name, User.first_name)
-    ).all()
-    return [(row[0], row[1]) for row in rows]
-
-
-def _trainer_choices(exclude: set[int]) -> list[Any]:
-    trainers = select(RoleAssignment.user_id).where(RoleAssignment.role == Role.TRAINER)
-    people = db.session.scalars(
-        select(User).where(User.id.in_(trainers), User.active.is_(True)).order_by(User.last_name, User.first_name)
-    ).all()
-    return choices((p.id, f"{p.full_name} <{p.email}>") for p in people if p.id not in exclude)
-
-
 @blueprint.route("/author/<any(track,course):kind>/<int:item_id>/trainers", methods=["GET", "POST"])
 @requires(AUTHOR)
 def author_trainers(kind: str, item_id: int) -> Any:
     item = _load(kind, item_id)
     _authorise(_scope().is_admin)
-    assigned = _trainers(item)
+    assigned = assigned_trainers(item)
+    taken = {user.id for _a, user in assigned}
     form = AssignForm()
-    form.trainer.choices = _trainer_choices({user.id for _a, user in assigned})
+    form.trainer.choices = choices((p.id, f"{p.full_name} <{p.email}>") for p in active_trainers() if p.id not in taken)
     if form.validate_on_submit():
         trainer = db.get_or_404(User, form.trainer.data)
         try:
