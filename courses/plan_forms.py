@@ -14,11 +14,12 @@ from sonores_lms.config import LANGUAGES
 from sonores_lms.forms import choices
 from sonores_lms.i18n import LANGUAGE_TITLES
 from sonores_lms.institutes.choices import countries_named
-from sonores_lms.institutes.choosing import InstituteCountry
+from sonores_lms.institutes.choosing import InstituteCountry, narrow_institutes
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.permissions import ROLE_TITLES
 
 from .delivered import GROUPING_TITLES, Grouping
+from .plans import track_labels
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 TRANSLATIONS = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
@@ -103,7 +104,7 @@ EVERY_INSTITUTE = ""
 
 
 class TargetForm(InstituteCountry, FlaskForm):
-    """Choices are filled by the view: the plan's tracks and the institutes (``narrow_institutes``)."""
+    """A target's track, role and institute; ``fill`` sets the choices."""
 
     track = SelectField(_l("Track"), validators=[DataRequired(message=_l("Choose a track."))])
     role = SelectField(
@@ -113,6 +114,14 @@ class TargetForm(InstituteCountry, FlaskForm):
     )
     institute = SelectField(_l("Institute"), default=EVERY_INSTITUTE)
     submit = SubmitField(_l("Save the target"))
+
+    def fill(self, plan: Any, *, current: int | None = None) -> None:
+        """The plan's tracks ("Axis › Track"), and the institutes to choose from (``current``: the one the target
+        names now, kept as a choice); ``plan.axes`` and their tracks must be loaded."""
+        self.track.choices = choices([("", _("Choose a track")), *track_labels(plan).items()])
+        narrow_institutes(
+            self, self.institute, current=current, leading=[(EVERY_INSTITUTE, _("Every institute"))], value=str
+        )
 
     def institute_id(self) -> int | None:
         value = self.institute.data or EVERY_INSTITUTE

@@ -19,8 +19,8 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 from werkzeug.wrappers import Response
-from wtforms import HiddenField, SearchField, SelectField
-from wtforms.validators import AnyOf, Length, Optional
+from wtforms import SearchField, SelectField
+from wtforms.validators import Length, Optional
 
 from sonores_lms.config import LANGUAGES
 from sonores_lms.database import utcnow
@@ -50,6 +50,7 @@ from ..learning import (
     published_lesson,
     published_years,
 )
+from ..learning_forms import CompleteForm, StartForm
 from ..models import LEVEL_TITLES, CompletionSource, Course, Lesson
 from ..progress import (
     LearnerState,
@@ -104,14 +105,6 @@ class CatalogueFilterForm(FlaskForm):
         """The chosen value when it is one of the choices, else "" (a stale bookmark must not break the page)."""
         data = getattr(self, name).data or ""
         return data if data in {str(value) for value, _label in getattr(self, name).choices} else ""
-
-
-class StartForm(FlaskForm):
-    """Starting a course: nothing to fill, the CSRF token only."""
-
-
-class CompleteForm(FlaskForm):
-    source = HiddenField(default=CompletionSource.MANUAL.value, validators=[Optional(), AnyOf(["manual", "read"])])
 
 
 # -- helpers for templates ----------------------------------------------------------------------------------------

@@ -17,9 +17,8 @@ from werkzeug.wrappers import Response
 
 from sonores_lms.export import csv_response
 from sonores_lms.extensions import db
-from sonores_lms.forms import ConfirmForm, choices
+from sonores_lms.forms import ConfirmForm
 from sonores_lms.institutes.choices import country_names
-from sonores_lms.institutes.choosing import narrow_institutes
 from sonores_lms.navigation import NavItem
 from sonores_lms.pagination import ListPage
 from sonores_lms.permissions import ROLE_TITLES, Role, requires
@@ -46,6 +45,7 @@ from ..plans import (
     plan_targets,
     remove_target,
     revisions_of_year,
+    track_labels,
     update_axis,
     update_target,
 )
@@ -217,21 +217,9 @@ def plans_copy(plan_id: int) -> str | Response:
 # -- targets ----------------------------------------------------------------------------------------------------
 
 
-def _track_choices(plan: Plan) -> tuple[list[tuple[str, str]], dict[str, str]]:
-    labels = {track.uid: f"{axis.text('title')} › {track.text('title')}" for axis in plan.axes for track in axis.tracks}
-    return list(labels.items()), labels
-
-
 def _target_form(plan: Plan, *, current: int | None = None) -> TargetForm:
     form = TargetForm()
-    form.track.choices = choices([("", _("Choose a track")), *_track_choices(plan)[0]])
-    narrow_institutes(
-        form,
-        form.institute,
-        current=current,
-        leading=[(EVERY_INSTITUTE, _("Every institute"))],
-        value=str,
-    )
+    form.fill(plan, current=current)
     return form
 
 
@@ -256,7 +244,6 @@ def plans_targets(plan_id: int) -> str | Response:
     if not form.listing_institutes and form.validate_on_submit() and _save_target(plan, form, None):
         flash(_("The target is added."), "success")
         return redirect(url_for("courses.plans_targets", plan_id=plan.id))
-    _choices, track_labels = _track_choices(plan)
     # A network's plan may ask a track of the directors of hundreds of institutes: a page of them at a time.
     page = ListPage.of(plan_targets(plan), request.args.get("page", 1, type=int) or 1, TARGETS_PER_PAGE)
     targets = page.items
@@ -268,7 +255,7 @@ def plans_targets(plan_id: int) -> str | Response:
             targets=targets,
             page=page,
             covered=covered_counts(plan),
-            track_labels=track_labels,
+            track_labels=track_labels(plan),
             institutes=institute_labels(target.institute_id for target in targets),
             countries=country_names(),
             role_titles=ROLE_TITLES,
