@@ -40,7 +40,11 @@ class VersionConflict(AuthoringError):
     """The item was saved by someone else since the author opened it: nothing is written, the page shows both."""
 
     def __init__(self) -> None:
-        super().__init__(_l("Someone else saved this in the meantime."))
+        super().__init__(
+            _l(
+                "Someone else changed this item while you were editing it. Reload the page and apply your changes again."
+            )
+        )
 
 
 # -- who may edit what -----------------------------------------------------------------------------------------------
