@@ -7,14 +7,10 @@ refused (403). The offline pack and the "I studied offline" page are for any sig
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import xlsxwriter
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import format_percent, get_locale, get_timezone, ngettext
 from flask_babel import gettext as _
@@ -26,8 +22,7 @@ from werkzeug.wrappers import Response
 from wtforms import SelectMultipleField
 from wtforms.validators import Optional
 
-from sonores_lms.export import csv_response, safe_cell
-from sonores_lms.institutes.choices import country_names
+from sonores_lms.export import csv_response
 from sonores_lms.navigation import NavItem
 from sonores_lms.pdf import render_pdf
 from sonores_lms.permissions import requires, signed_in
@@ -35,6 +30,7 @@ from sonores_lms.signals import nav_items
 
 from .. import offline
 from ..blueprint import blueprint
+from ..report_export import columns, csv_table, export_filename, xlsx_workbook
 from ..report_forms import FILTER_KEYS, ReportFilterForm
 from ..reports import (
     GROUPING_TITLES,
@@ -101,63 +97,6 @@ def _filter_args() -> dict[str, str]:
     return {key: request.args[key] for key in FILTER_KEYS if request.args.get(key)}
 
 
-# -- columns shared by the page and the exports --------------------------------------------------------------------
-@dataclass(frozen=True)
-class Column:
-    title: Any
-    kind: str  # "text", "number", "percent" or "datetime"
-    value: Callable[[Row], Any]
-    width: int = 12
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _columns(grouping: Grouping) -> list[Column]:
-    """The label columns of a grouping, then the figures."""
-    names = country_names()
-
-    def country(row: Row) -> str:
-        code = row.labels.get("country")
-        return names.get(code, code) if code else ""
-
-    def country_group(row: Row) -> str:
-        return country(row) or _("No institute")
-
-    labels: dict[Grouping, list[Column]] = {
-        Grouping.COURSES: [
-            Column(_("Course"), "text", lambda r: _text(r.labels["course"].text("title")), 40),
-            Column(_("Track"), "text", lambda r: _text(r.labels["track"].text("title")), 30),
-            Column(_("Axis"), "text", lambda r: _text(r.labels["axis"].text("title")), 30),
-        ],
-        Grouping.PEOPLE: [
-            Column(_("Last name"), "text", lambda r: r.labels["last_name"], 20),
-            Column(_("First name"), "text", lambda r: r.labels["first_name"], 20),
-            Column(_("Email"), "text", lambda r: r.labels["email"], 30),
-            Column(_("Institute"), "text", lambda r: r.labels["institute"] or _("No institute"), 35),
-            Column(_("Country"), "text", country, 18),
-        ],
-        Grouping.INSTITUTES: [
-            Column(_("Institute"), "text", lambda r: r.labels["institute"] or _("No institute"), 35),
-            Column(_("City"), "text", lambda r: r.labels["city"] or "", 18),
-            Column(_("Country"), "text", country, 18),
-        ],
-        Grouping.COUNTRIES: [Column(_("Country"), "text", country_group, 25)],
-        Grouping.AXES: [Column(_("Axis"), "text", lambda r: _text(r.labels["axis"].text("title")), 40)],
-    }
-    figures = [
-        Column(_("Enrolled"), "number", lambda r: r.figures.enrolled, 10),
-        Column(_("In progress"), "number", lambda r: r.figures.in_progress, 12),
-        Column(_("Done"), "number", lambda r: r.figures.done, 10),
-        Column(_("Percent done"), "percent", lambda r: r.figures.percent_done, 10),
-        Column(_("Last activity"), "datetime", lambda r: r.figures.last_activity, 20),
-    ]
-    if grouping in (Grouping.INSTITUTES, Grouping.COUNTRIES, Grouping.AXES):
-        figures.insert(0, Column(_("People"), "number", lambda r: r.figures.people, 10))
-    return labels[grouping] + figures
-
-
 def _percent(value: float | None) -> str:
     return "—" if value is None else format_percent(value / 100, "#,##0.#%")
 
@@ -182,7 +121,7 @@ def reports(by: str = Grouping.COURSES.value) -> str:
         form=report.form,
         grouping=grouping,
         groupings=GROUPING_TITLES,
-        columns=_columns(grouping),
+        columns=columns(grouping),
         page=page,
         total=total,
         args=_filter_args(),
@@ -203,87 +142,24 @@ def _zone() -> ZoneInfo:
     return ZoneInfo(str(get_timezone() or "UTC"))
 
 
-def _header(columns: Sequence[Column], zone: ZoneInfo) -> list[str]:
-    return [
-        _("%(title)s (%(zone)s)", title=column.title, zone=zone.key) if column.kind == "datetime" else column.title
-        for column in columns
-    ]
-
-
-def _filename(plan: Any, grouping: Grouping, extension: str) -> str:
-    return f"sonores-progress-{plan.year}-{grouping.value}.{extension}"
-
-
 @blueprint.route(f"/reports/<{GROUPINGS}:by>.csv")
 @requires(VIEW_REPORTS)
 def reports_csv(by: str) -> Response:
     grouping, report, rows = _export_data(by)
-    zone = _zone()
-    columns = _columns(grouping)
-
-    def cell(column: Column, row: Row) -> Any:
-        value = column.value(row)
-        if column.kind == "datetime" and value is not None:
-            return value.astimezone(zone).isoformat(timespec="seconds")
-        return value
-
-    # Rows are worked out now, while the request (language, database session) is there; the body only writes them.
-    lines = [[cell(column, row) for column in columns] for row in rows]
-    return csv_response(_filename(report.plan, grouping, "csv"), _header(columns, zone), lines)
+    header, lines = csv_table(grouping, rows, _zone())
+    return csv_response(export_filename(report.plan, grouping, "csv"), header, lines)
 
 
 @blueprint.route(f"/reports/<{GROUPINGS}:by>.xlsx")
 @requires(VIEW_REPORTS)
 def reports_xlsx(by: str) -> Response:
     grouping, report, rows = _export_data(by)
-    zone = _zone()
-    columns = _columns(grouping)
-    buffer = io.BytesIO()
-    # No string is ever turned into a formula or a link; text cells also go through safe_cell.
-    workbook = xlsxwriter.Workbook(
-        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-    )
-    sheet = workbook.add_worksheet(_sheet_name(str(GROUPING_TITLES[grouping])))
-    bold = workbook.add_format({"bold": True})
-    formats = {
-        "percent": workbook.add_format({"num_format": "0.0%"}),
-        "datetime": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
-        "number": workbook.add_format({"num_format": "0"}),
-    }
-    for col, title in enumerate(_header(columns, zone)):
-        sheet.write_string(0, col, safe_cell(title), bold)
-    for col, column in enumerate(columns):
-        sheet.set_column(col, col, column.width)
-    for index, row in enumerate(rows, start=1):
-        for col, column in enumerate(columns):
-            _write_cell(sheet, index, col, column.kind, column.value(row), zone, formats)
-    sheet.freeze_panes(1, 0)
-    workbook.close()
-    response = make_response(buffer.getvalue())
+    response = make_response(xlsx_workbook(grouping, rows, _zone()))
     response.headers["Content-Type"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    response.headers["Content-Disposition"] = f'attachment; filename="{_filename(report.plan, grouping, "xlsx")}"'
+    filename = export_filename(report.plan, grouping, "xlsx")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "no-store"
     return response
-
-
-def _sheet_name(title: str) -> str:
-    """Excel refuses some characters in sheet names and more than 31 of them."""
-    cleaned = "".join(ch for ch in title if ch not in "[]:*?/\\'")
-    return cleaned[:31] or "Report"
-
-
-def _write_cell(sheet: Any, row: int, col: int, kind: str, value: Any, zone: ZoneInfo, formats: dict) -> None:
-    if value is None:
-        sheet.write_blank(row, col, None)
-    elif kind == "number":
-        sheet.write_number(row, col, value, formats["number"])
-    elif kind == "percent":
-        sheet.write_number(row, col, value / 100, formats["percent"])
-    elif kind == "datetime" and isinstance(value, datetime):
-        # Excel has no time zones: the reader's local time, named in the column header.
-        sheet.write_datetime(row, col, value.astimezone(zone).replace(tzinfo=None), formats["datetime"])
-    else:
-        sheet.write_string(row, col, safe_cell(value))
 
 
 # -- the offline pack ---------------------------------------------------------------------------------------------
