@@ -38,7 +38,11 @@ def _text_fields(form: type[FlaskForm]) -> Iterator[tuple[str, Any]]:
     """(name, unbound field) of the text inputs a person fills (hidden fields carry what the page wrote)."""
     for name, unbound in vars(form).items():
         field_class = getattr(unbound, "field_class", None)
-        if field_class is not None and issubclass(field_class, StringField) and not issubclass(field_class, HiddenField):
+        if (
+            field_class is not None
+            and issubclass(field_class, StringField)
+            and not issubclass(field_class, HiddenField)
+        ):
             yield name, unbound
 
 

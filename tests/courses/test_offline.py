@@ -67,7 +67,7 @@ def test_the_html_pack_is_one_self_contained_download(course, learner):
         m for m in re.findall(r'src="([^"]+)"', html) if m.startswith("data:")
     ]
     assert "data:image/svg+xml;base64," in html  # the site's own image travels inside the file
-    assert "[Image: schéma de scène]" in html  # an outside image is described, not fetched
+    assert "[Imagen: schéma de scène]" in html  # an outside image is described (in the reader's language), not fetched
     assert "le guide" in html and "evil.example" not in html
 
 
