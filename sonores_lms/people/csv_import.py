@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from ..config import LANGUAGES
 from ..i18n import format_size, is_timezone
@@ -165,7 +166,13 @@ def read_rows(text: str) -> tuple[list[str], list[str], list[tuple[int, dict[str
     if "email" not in mapped:
         raise CsvError(str(_l("The file has no “email” column.")))
     if len(records) - 1 > MAX_ROWS:
-        raise CsvError(str(_l("The file has more than %(max)s rows. Split it into smaller files.", max=MAX_ROWS)))
+        raise CsvError(
+            ngettext(
+                "The file has more than %(num)s row. Split it into smaller files.",
+                "The file has more than %(num)s rows. Split it into smaller files.",
+                MAX_ROWS,
+            )
+        )
     rows = []
     for line, record in records[1:]:
         row = {ours: record[i].strip() for i, ours in enumerate(mapped) if ours is not None and i < len(record)}
