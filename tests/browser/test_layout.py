@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.fixtures.users import PASSWORD
 
@@ -354,3 +355,41 @@ def test_the_measurement_sees_clipped_and_overlapping_boxes(signed_in: Callable[
     assert "div#t-clip holds" in problems, problems
     assert "div#t-pair > p#t-a and main#content > div#t-pair > p#t-b overlap" in problems, problems
     assert "t-scroll" not in problems, problems
+
+
+@pytest.mark.parametrize("java_script", [True, False], ids=["js", "no-js"])
+def test_on_a_phone_the_navigation_is_a_menu_that_opens_and_holds_its_layout(
+    browser: Any, live_server: Any, layout_scene: LayoutScene, java_script: bool
+) -> None:
+    """Below 64rem the main and administration links fold into a <details> menu: it opens with a click (no
+    JavaScript needed), lists every link of both bars, and the open menu holds at 375 and 768 px."""
+    email, locale = layout_scene.people["admin"]
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale=locale,
+        java_script_enabled=java_script,
+        viewport={"width": WIDTHS[0], "height": HEIGHT},
+    )
+    try:
+        page = context.new_page()
+        page.goto("/sign-in")
+        page.fill("#email", email)
+        page.fill("#password", PASSWORD)
+        page.click("#submit")
+        page.wait_for_url("**/dashboard")
+        expect(page.locator("nav.admin-nav")).to_be_hidden()
+        expect(page.locator(".nav-menu a[href='/admin/people/']")).to_be_hidden()
+        page.click(".nav-menu summary")
+        for path in ("/dashboard", "/courses/catalogue", "/admin/people/", "/admin/audit/", "/courses/plans/"):
+            expect(page.locator(f".nav-menu a[href='{path}']")).to_be_visible()
+        if java_script:  # the measurement runs in the page
+            for width in WIDTHS[:2]:
+                page.set_viewport_size({"width": width, "height": HEIGHT})
+                assert page.evaluate(MEASURE) == []
+        page.click(".nav-menu a[href='/admin/people/']")
+        page.wait_for_url("**/admin/people/")
+        page.set_viewport_size({"width": WIDTHS[-1], "height": HEIGHT})
+        expect(page.locator(".nav-menu")).to_be_hidden()
+        expect(page.locator("nav.admin-nav a[href='/admin/people/']")).to_have_attribute("aria-current", "page")
+    finally:
+        context.close()
