@@ -359,7 +359,7 @@ def test_the_measurement_sees_clipped_and_overlapping_boxes(signed_in: Callable[
 
 @pytest.mark.parametrize("java_script", [True, False], ids=["js", "no-js"])
 def test_on_a_phone_the_navigation_is_a_menu_that_opens_and_holds_its_layout(
-    browser: Any, live_server: Any, layout_scene: LayoutScene, java_script: bool
+    browser: Any, live_server: Any, layout_scene: LayoutScene, java_script: bool, check_a11y: Callable[[Any], Any]
 ) -> None:
     """Below 64rem the main and administration links fold into a <details> menu: it opens with a click (no
     JavaScript needed), lists every link of both bars, and the open menu holds at 375 and 768 px."""
@@ -382,10 +382,11 @@ def test_on_a_phone_the_navigation_is_a_menu_that_opens_and_holds_its_layout(
         page.click(".nav-menu summary")
         for path in ("/dashboard", "/courses/catalogue", "/admin/people/", "/admin/audit/", "/courses/plans/"):
             expect(page.locator(f".nav-menu a[href='{path}']")).to_be_visible()
-        if java_script:  # the measurement runs in the page
+        if java_script:  # the measurement and axe run in the page
             for width in WIDTHS[:2]:
                 page.set_viewport_size({"width": width, "height": HEIGHT})
                 assert page.evaluate(MEASURE) == []
+            check_a11y(page)
         page.click(".nav-menu a[href='/admin/people/']")
         page.wait_for_url("**/admin/people/")
         page.set_viewport_size({"width": WIDTHS[-1], "height": HEIGHT})
