@@ -857,7 +857,7 @@ DIGITAL_STRATEGY = Track(
             translations={
                 "es": {
                     "title": "Crear contenidos que den ganas de venir",
-                    "summary": "Contar un evento, grabar un video con el teléfono, escribir en varios idiomas.",
+                    "summary": "Contar un evento, grabar un video con el celular, escribir en varios idiomas.",
                     "objectives": (
                         "- Planificar la comunicación de un evento antes, durante y después\n"
                         "- Grabar y subtitular un video corto\n"
@@ -883,7 +883,7 @@ DIGITAL_STRATEGY = Track(
             retranslated={
                 "es": {
                     "title": "Crear contenidos que den ganas de venir",
-                    "summary": "Contar un evento, grabar y subtitular un video con el teléfono, escribir en varios "
+                    "summary": "Contar un evento, grabar y subtitular un video con el celular, escribir en varios "
                     "idiomas sin perder a sus lectores.",
                     "objectives": (
                         "- Planificar la comunicación de un evento antes, durante y después\n"

@@ -59,12 +59,12 @@ proyecto crece.
 
 ## Las trampas que hay que evitar
 
-- Describir la Alianza durante media página: el lector ya la conoce o la descubrirá en un anexo.
+- Dedicar media página a describir la Alianza: el lector ya la conoce o la descubrirá en un anexo.
 - Prometer todo a todo el mundo: un proyecto dirigido a «todos los públicos» a menudo no llega a ninguno.
-- Olvidar la dimensión sostenible: desplazamientos, accesibilidad, lugar de los artistas locales.
+- Olvidar la dimensión sostenible: desplazamientos, accesibilidad, espacio para los artistas locales.
 
-> Ejercicio: escriba la nota de intención de un proyecto que lleva o que sueña con llevar, en 300 palabras como
-> máximo. Pida a una persona externa que la lea: si puede resumirla en una frase, la nota es clara.
+> Ejercicio: escriba la nota de intención de un proyecto que está impulsando o que sueña con impulsar, en 300
+> palabras como máximo. Pida a una persona externa que la lea: si puede resumirla en una frase, la nota es clara.
 """,
         },
         "pt": {

@@ -810,7 +810,8 @@ es más clara para las personas mayores, las personas que leen en un idioma extr
 ## Los hábitos básicos
 
 - **Contrastes**: texto oscuro sobre fondo claro, nunca información dada solo por el color.
-- **Textos alternativos**: cada imagen publicada está descrita («Afiche del concierto de Los Gaiteros, viernes 7 p. m.»).
+- **Textos alternativos**: cada imagen publicada lleva una descripción («Afiche del concierto de Los Gaiteros,
+  viernes 7 p. m.»).
 - **Videos subtitulados**, incluidos los ruidos útiles («aplausos», «música suave»).
 - **Documentos** en HTML o en PDF etiquetado, no un afiche escaneado.
 - **Enlaces explícitos**: «Leer el programa completo» en lugar de «haga clic aquí».
@@ -818,13 +819,13 @@ es más clara para las personas mayores, las personas que leen en un idioma extr
 ## En las redes sociales
 
 - Use el campo de texto alternativo que ofrece cada plataforma.
-- Evite el texto incrustado en la imagen sin retomarlo en la publicación.
+- Evite el texto incrustado en la imagen sin repetirlo en el texto de la publicación.
 - Limite los emojis y colóquelos al final de la frase.
 
 ## El sitio web
 
-Apunte a la conformidad con las **WCAG 2.2 nivel AA** (o el RGAA) y publique una declaración de accesibilidad que
-diga lo que funciona, lo que todavía no funciona y cómo obtener una alternativa.
+Apunte a la conformidad con las **WCAG 2.2 nivel AA** (o con la norma de su país) y publique una declaración de
+accesibilidad que diga lo que funciona, lo que todavía no funciona y cómo obtener una alternativa.
 """,
         },
         "pt": {
