@@ -250,7 +250,7 @@ citação. Pense também no crioulo, no espanhol ou nas línguas indígenas onde
 
 ## Mãos à obra
 
-Retome a lista de contas da lição anterior e associe a cada conta um ou dois perfis. Se um perfil importante não é
+Retome a lista de contas da lição anterior e associe a cada conta um ou dois perfis. Se um perfil importante não for
 atendido por nenhuma conta, essa é a sua prioridade do ano.
 """,
         },
@@ -996,7 +996,7 @@ atteignent les publics dont la connexion est faible, nombreux dans la région.
 """,
     translations={
         "es": {
-            "title": "Preparar la transmisión: equipo, equipos técnicos, conexión",
+            "title": "Preparar la transmisión: equipo humano, equipamiento y conexión",
             "body": """\
 ## El equipo mínimo
 
@@ -1006,7 +1006,7 @@ Para transmitir un concierto en vivo se necesitan al menos **tres funciones**, a
 - la **imagen**, que pasa de una cámara a otra;
 - la persona **en línea**, que modera los comentarios y resuelve los problemas.
 
-## Los equipos técnicos, del más sencillo al más completo
+## El equipamiento, del más sencillo al más completo
 
 1. Un celular en un trípode y una salida de la consola de sonido: suficiente para un micrófono abierto.
 2. Dos o tres cámaras, un switcher de video y una computadora con un programa de transmisión libre (OBS Studio).
@@ -1020,7 +1020,7 @@ Para transmitir un concierto en vivo se necesitan al menos **tres funciones**, a
 - Conecte la computadora por cable, nunca por wifi.
 - Tenga un **plan B**: un celular con un plan de datos, listo para tomar el relevo.
 
-## Pensar sobrio y accesible
+## Una transmisión sobria y accesible
 
 Una transmisión en 480p y una versión solo de audio suelen bastar: consumen menos energía y llegan a los públicos
 con conexiones débiles, que son muchos en la región.
@@ -1051,7 +1051,7 @@ delas:
 - Ligue o computador no cabo, nunca no wi-fi.
 - Tenha um **plano B**: um celular com pacote de dados, pronto para assumir.
 
-## Pensar enxuto e acessível
+## Uma transmissão enxuta e acessível
 
 Uma transmissão em 480p e uma versão só em áudio muitas vezes bastam: consomem menos energia e alcançam os públicos
 com conexão fraca, que são muitos na região.
@@ -1538,7 +1538,7 @@ LIVE_STREAMING = Track(
                         "malas sorpresas."
                     ),
                     "objectives": (
-                        "- Formar el equipo y elegir los equipos técnicos adecuados para su espacio\n"
+                        "- Formar el equipo y elegir el equipamiento adecuado para su espacio\n"
                         "- Asegurar los derechos y la remuneración de los artistas\n"
                         "- Conducir una transmisión en vivo con un guion técnico y un plan B"
                     ),
