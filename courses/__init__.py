@@ -44,14 +44,16 @@ SETTINGS = (
 
 
 def _init(app: Flask) -> None:
-    from sonores_lms.signals import audit_action_labels
+    from sonores_lms.signals import audit_action_labels, content_by_topic
 
     from . import jobs
     from .audit_labels import audit_labels
     from .kinds import _built_in
     from .signals import lesson_kinds
+    from .topics import courses_on_topic
 
     plugin.connect(lesson_kinds, _built_in)
+    plugin.connect(content_by_topic, courses_on_topic)
     plugin.connect(audit_action_labels, audit_labels)
     views.connect(plugin)
     jobs.connect(plugin)

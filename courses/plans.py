@@ -58,6 +58,11 @@ NETWORK_AXES: tuple[tuple[str, dict[str, str]], ...] = (
 )
 
 
+def track_labels(plan: Plan) -> dict[str, str]:
+    """Track uid -> "Axis › Track", in the plan's order: how the targets name a track."""
+    return {track.uid: f"{axis.text('title')} › {track.text('title')}" for axis in plan.axes for track in axis.tracks}
+
+
 # -- plans and axes ---------------------------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ import filetype
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from PIL import Image, UnidentifiedImageError
+from sqlalchemy import select
 
 from sonores_lms.audit.services import record
 from sonores_lms.extensions import db
@@ -184,3 +185,12 @@ def store_upload(stream: IO[bytes], filename: str | None, *, purpose: str, actor
         details={"content_type": mime, "size": stored.size, "sha256": digest},
     )
     return stored
+
+
+def remove_unreferenced(sha256: str) -> None:
+    """Delete the stored content ``sha256`` when no file row (as this session sees them) refers to it any more:
+    an upload whose save was refused. Content that a row still names, here or committed, stays; the one case left
+    is two people saving the same bytes at the same instant, the other's row not yet committed."""
+    if db.session.scalar(select(StoredFile.id).where(StoredFile.sha256 == sha256).limit(1)) is not None:
+        return
+    (upload_folder() / sha256[:2] / sha256).unlink(missing_ok=True)

@@ -4,6 +4,10 @@ A plugin package exports ``plugin = Plugin(...)`` and is found through the ``son
 Its slug is its name everywhere: package, entry point, blueprint, endpoint prefix, template folder, table prefix,
 permission prefix and CLI group. The loader refuses to start on anything that breaks that rule.
 
+Templates: a plugin's live in the app's ``templates/<name>/``, where one loader finds them and the translation
+extractor reads them, so its blueprint sets no ``template_folder`` and its package holds no ``templates/`` folder
+(a template there could shadow the core's or another plugin's of the same name).
+
 What a plugin declares besides its name:
 
 - ``settings``: its configuration (:class:`sonores_lms.config.Setting`), read like the core's from
@@ -21,14 +25,20 @@ import graphlib
 import importlib
 import logging
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib.metadata import entry_points
+from importlib.util import find_spec
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from blinker import Signal
 from flask import Blueprint, Flask, current_app
+from sqlalchemy import Table
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import Mapper
 
 from .config import Setting, apply_settings
 from .permissions import Permission, register_permissions
@@ -128,6 +138,11 @@ def _wanted(app: Flask) -> set[str] | None:
     return set(value)
 
 
+def installed_names() -> list[str]:
+    """The names of the installed plugins, without importing them (Alembic needs no more)."""
+    return sorted({ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)})
+
+
 def discover() -> dict[str, Plugin]:
     """Every installed plugin, checked for one name everywhere."""
     found: dict[str, Plugin] = {}
@@ -156,6 +171,63 @@ def _check_names(key: str, module: str, plugin: Plugin) -> None:
             raise PluginError(f"Plugin {plugin.name!r} declares permission {permission.name!r}")
     _check_settings(plugin, plugin.settings, _CONFIG_NAME, "configuration")
     _check_settings(plugin, plugin.runtime_settings, _RUNTIME_NAME, "run-time")
+    _check_templates(plugin)
+
+
+def _check_templates(plugin: Plugin) -> None:
+    where = f"its templates belong in templates/{plugin.name}/"
+    if plugin.blueprint is not None and plugin.blueprint.template_folder is not None:
+        raise PluginError(
+            f"Plugin {plugin.name!r} gives its blueprint a template folder "
+            f"({plugin.blueprint.template_folder!r}): {where}"
+        )
+    package = _package_folder(plugin.name)
+    if package is not None and (package / "templates").is_dir():
+        raise PluginError(f"Plugin {plugin.name!r} keeps a templates folder in its package: {where}")
+
+
+def _package_folder(name: str) -> Path | None:
+    try:
+        spec = find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def check_models(plugin: Plugin) -> ModuleType | None:
+    """Import the plugin's models module and refuse any table of it without the ``<name>_`` prefix.
+
+    The tables are those of the module (``Table`` objects) and of every class mapped in the plugin's package,
+    whichever declarative base they use: all of them land in the one schema, where the prefix says whose they are.
+    """
+    if plugin.models is None:
+        return None
+    module = _import_models(plugin.models)
+    prefix = f"{plugin.name}_"
+    wrong = sorted(table.name for table in _tables_of(plugin.name, module) if not table.name.startswith(prefix))
+    if wrong:
+        raise PluginError(f"Plugin {plugin.name!r} defines tables without the prefix {prefix!r}: {', '.join(wrong)}")
+    return module
+
+
+def _tables_of(name: str, module: ModuleType) -> set[Table]:
+    def ours(owner: str) -> bool:
+        return owner == name or owner.startswith(name + ".")
+
+    tables: set[Table] = {value for value in vars(module).values() if isinstance(value, Table)}
+    # Classes are told by the module that defines them, so the plugin's modules loaded so far are searched too
+    # (a model kept beside the code that uses it); their Table objects may be imported ones and are not.
+    for module_name, loaded in list(sys.modules.items()):
+        if loaded is None or not ours(module_name):
+            continue
+        for value in list(vars(loaded).values()):
+            if isinstance(value, type) and ours(value.__module__):
+                mapper = sa_inspect(value, raiseerr=False)
+                if isinstance(mapper, Mapper):
+                    tables.update(t for t in mapper.tables if isinstance(t, Table))
+    return tables
 
 
 def _check_settings(plugin: Plugin, settings: Iterable[Setting], pattern: re.Pattern[str], kind: str) -> None:
@@ -191,8 +263,7 @@ def load_plugins(app: Flask, installed: Mapping[str, Plugin] | None = None) -> N
     plugins = resolve(installed if installed is not None else discover(), _wanted(app))
     registry = app.extensions["sonores"]
     for plugin in plugins:
-        if plugin.models:
-            _import_models(plugin.models)
+        check_models(plugin)
         register_permissions(app, plugin.name, plugin.permissions)
         apply_settings(app, plugin.settings, prefix=plugin.config_prefix)
         registry.settings_defaults.update({f"{plugin.name}.{s.name}": s.default for s in plugin.runtime_settings})

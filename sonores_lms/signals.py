@@ -48,6 +48,32 @@ audit_action_labels = _signals.signal(
     sender: None. Each receiver returns a mapping of action code (``"courses.plan-published"``) to a lazy string.""",
 )
 
+content_by_topic = _signals.signal(
+    "content-by-topic",
+    doc="""Collector through which one plugin asks for what others offer on a topic, without importing them
+    (a course page listing knowledge resources of its axis, a resource listing the courses on its themes).
+
+    sender: None. Keyword arguments: ``themes`` (a tuple of theme codes, possibly empty), ``axis`` (an axis code
+    of the training plan, such as ``"communication"``, or None), ``locale`` (the reader's language code, or None),
+    ``limit`` (the most items wanted), ``asker`` (the asking plugin's name or None: a receiver of that plugin
+    may answer None, its items are left out anyway). Each receiver returns :class:`sonores_lms.links.TopicItem` objects (fields
+    ``name``, ``kind``, ``title``, ``url``, ``source``, ``summary``) for what it offers on any of those themes or
+    that axis, at most ``limit``, or None/an empty list when it has nothing; it returns only what every signed-in
+    person may open. Call :func:`sonores_lms.links.content_by_topic` rather than sending it.""",
+)
+
+embed_providers = _signals.signal(
+    "embed-providers",
+    doc="""Collector of the providers of items that other plugins' pages embed (a lesson showing a knowledge
+    resource), keyed by reference prefix.
+
+    sender: None. Each receiver returns a :class:`sonores_lms.links.EmbedProvider` (``prefix`` such as
+    ``"knowledge:resource"``, a lazy ``title``, and ``resolve(key, locale)`` returning a
+    :class:`sonores_lms.links.Embed` or None) or an iterable of them. Two providers with one prefix are an error
+    (see :func:`sonores_lms.links.embed_providers_registry`); a reference nobody resolves is shown as a neutral
+    note. Call :func:`sonores_lms.links.resolve_embed` rather than sending it.""",
+)
+
 user_signed_in = _signals.signal(
     "core.user-signed-in",
     doc="""Event: a person signed in. sender: the user. Receivers return nothing.""",
