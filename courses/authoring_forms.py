@@ -18,7 +18,6 @@ from wtforms import (
     FormField,
     IntegerField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
@@ -30,23 +29,18 @@ from wtforms.validators import (
     NumberRange,
     Optional,
 )
-from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
+from wtforms.widgets import HiddenInput
 
 from sonores_lms.config import LANGUAGES
-from sonores_lms.institutes.forms import choices
+from sonores_lms.forms import ConfirmForm, MultiCheckboxField, choices
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.permissions import ROLE_TITLES
 
-from .models import Level
+from .models import LEVEL_TITLES
 
 if TYPE_CHECKING:
     from .kinds import LessonKind
 
-LEVEL_TITLES = {
-    Level.BEGINNER: _l("Beginner"),
-    Level.INTERMEDIATE: _l("Intermediate"),
-    Level.ADVANCED: _l("Advanced"),
-}
 TITLE_MAX = 200
 TEXT_MAX = 100_000
 
@@ -61,11 +55,6 @@ TEXT_FIELDS: dict[str, tuple[tuple[str, Any, bool], ...]] = {
         ("transcript", _l("Transcript"), True),
     ),
 }
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def _language_form(kind: str, language: str) -> type[Form]:
@@ -210,10 +199,6 @@ class MoveForm(FlaskForm):
 
 class AssignForm(FlaskForm):
     trainer = SelectField(_l("Trainer"), coerce=int, choices=[], validate_choice=True)
-
-
-class ConfirmForm(FlaskForm):
-    """Only the CSRF token: for buttons that change one thing."""
 
 
 class OpenDraftForm(ConfirmForm):

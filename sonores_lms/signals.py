@@ -18,7 +18,8 @@ nav_items = _signals.signal(
     "nav-items",
     doc="""Collector for the main navigation.
 
-    sender: the app. Each receiver returns a :class:`sonores_lms.navigation.NavItem` or an iterable of them.""",
+    sender: the app. Each receiver returns a :class:`sonores_lms.navigation.NavItem` or an iterable of them. Two
+    items with the same endpoint are an error; items are shown by ``(weight, endpoint)``.""",
 )
 
 dashboard_widgets = _signals.signal(
@@ -26,15 +27,18 @@ dashboard_widgets = _signals.signal(
     doc="""Collector for the dashboard shown after sign-in.
 
     sender: the signed-in user. Each receiver returns a :class:`sonores_lms.navigation.Widget`, an iterable of them,
-    or None when it has nothing for this user.""",
+    or None when it has nothing for this user. Widget names are unique (two with one name are an error); widgets are
+    shown by ``(weight, name)``.""",
 )
 
 template_hook = _signals.signal(
     "template-hook",
     doc="""Collector for named slots that pages offer (``{{ template_hook('profile-extra', user=user) }}``).
 
-    sender: the slot name (a string). Keyword arguments: what the page passes to the slot. Each receiver returns
-    markup (``Markup`` or a string that will be escaped) or None.""",
+    sender: the slot name (a string). Keyword arguments: what the page passes to the slot. Each receiver returns a
+    :class:`sonores_lms.navigation.Fragment` (a name, its ``html``: ``Markup`` or a string that will be escaped, and
+    a ``weight``), an iterable of them, or None. Fragment names are unique within a slot (two with one name are an
+    error); the slot shows them by ``(weight, name)``.""",
 )
 
 audit_action_labels = _signals.signal(
@@ -122,10 +126,15 @@ def collect(signal: Signal, sender: Any = None, *, flatten: bool = True, **kwarg
     return values
 
 
-def collect_named(signal: Signal, sender: Any = None, *, attr: str = "name", **kwargs: Any) -> dict[str, Any]:
-    """Replies keyed by their ``attr``; two replies with the same name are a programming error."""
+def collect_named(
+    signal: Signal, sender: Any = None, *, attr: str = "name", kind: type | None = None, **kwargs: Any
+) -> dict[str, Any]:
+    """Replies keyed by their ``attr``; two replies with the same name, or (with ``kind``) a reply of another type,
+    are a programming error."""
     named: dict[str, Any] = {}
     for value in collect(signal, sender, **kwargs):
+        if kind is not None and not isinstance(value, kind):
+            raise TypeError(f"A reply to signal {signal.name!r} is not a {kind.__name__}: {value!r}")
         key = getattr(value, attr)
         if key in named:
             raise RuntimeError(f"Two replies to signal {signal.name!r} are named {key!r}")

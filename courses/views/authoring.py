@@ -18,7 +18,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from jinja2 import TemplateNotFound
-from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response
@@ -27,17 +26,19 @@ from wtforms import BooleanField, DateTimeLocalField, SelectField, SelectMultipl
 from sonores_lms.config import LANGUAGES
 from sonores_lms.errors import render_error
 from sonores_lms.extensions import db
+from sonores_lms.forms import ConfirmForm, choices
 from sonores_lms.i18n import LANGUAGE_NAMES
-from sonores_lms.institutes.forms import choices
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.navigation import NavItem
-from sonores_lms.people.models import RoleAssignment, User
+from sonores_lms.people.models import User
 from sonores_lms.permissions import Role, requires, signed_in
 from sonores_lms.signals import nav_items
 
 from ..authoring import (
     AuthoringError,
     AuthorScope,
+    Upload,
+    VersionConflict,
     assign_trainer,
     author_scope,
     completeness,
@@ -50,15 +51,14 @@ from ..authoring import (
     delete_item,
     move_item,
     plan_of,
+    save_item,
     unassign_trainer,
-    update_item,
     years_for,
 )
 from ..authoring_forms import (
     EDIT_FORMS,
     TEXT_FIELDS,
     AssignForm,
-    ConfirmForm,
     DeleteForm,
     MoveForm,
     NewItemForm,
@@ -71,18 +71,21 @@ from ..blueprint import blueprint
 from ..kinds import FILE_KEYS, LessonKind, lesson_kinds_registry, scoring_kinds
 from ..models import Assignment, Axis, Course, Lesson, Level, Module, Plan, PlanStatus, StoredFile, Track
 from ..queries import (
+    active_trainers,
     assigned_courses,
+    assigned_trainers,
     course_lesson_totals,
     course_outline,
     draft_plan,
     id_in_plan,
+    other_courses,
     plans_by_year,
     published_plan,
     track_figures,
     track_with_courses,
 )
 from ..revisions import PlanError, draft_for
-from ..uploads import IMAGE_TYPES, UploadError, human_size, largest_upload, max_bytes, path_of, store_upload
+from ..uploads import IMAGE_TYPES, UploadError, human_size, largest_upload, max_bytes, path_of
 
 AUTHOR = "courses.author"
 MODELS: dict[str, type[Any]] = {"track": Track, "course": Course, "module": Module, "lesson": Lesson}
@@ -419,14 +422,7 @@ def _prepare(form: Any, kind: str, item: Any) -> Any:
         if item.kind not in lesson_kinds_registry():
             form.kind.choices += choices([(item.kind, item.kind)])
     elif kind == "course":
-        plan = plan_of(item)
-        others = db.session.scalars(
-            select(Course)
-            .join(Track)
-            .join(Axis)
-            .where(Axis.plan_id == plan.id, Course.id != item.id)
-            .order_by(Axis.position, Track.position, Course.position)
-        ).all()
+        others = other_courses(item, plan_of(item))
         form.prerequisites.choices = choices((c.id, _title(c)) for c in others)
         form._others = {c.id: c for c in others}
         if not scoring_kinds():
@@ -466,6 +462,16 @@ def _settings(form: Any, kind: str, item: Any, stored: StoredFile | None) -> dic
             "data": data,
         }
     return {}
+
+
+def _upload(form: Any, item: Any) -> Upload | None:
+    """The file sent with a lesson's form, if any; the form has an upload field only for a kind that takes one,
+    and the kind says what the file may be (its ``upload`` purpose: "video" or "file")."""
+    sent = getattr(getattr(form, "upload", None), "data", None)
+    if not isinstance(sent, FileStorage) or not sent.filename:
+        return None
+    kind = _lesson_kind(item)
+    return Upload(sent.stream, sent.filename, kind.upload if kind is not None and kind.upload else "file")
 
 
 def _display(field: Any) -> str:
@@ -533,7 +539,17 @@ def _edit(kind: str, item: Any) -> Any:
     form = form_class() if request.method == "POST" else form_class(data=_initial(kind, item))
     form = _prepare(form, kind, item)
     if form.validate_on_submit():
-        if form.version.data != item.version:
+        try:
+            save_item(
+                item,
+                actor=current_user,
+                version=form.version.data,
+                settings=lambda stored: _settings(form, kind, item, stored),
+                texts=form.text_values(),
+                checked=form.checked_languages(),
+                upload=_upload(form, item),
+            )
+        except VersionConflict:
             theirs = _prepare(form_class(formdata=None, data=_initial(kind, item)), kind, item)
             return render_template(
                 "courses/authoring/conflict.html",
@@ -543,32 +559,17 @@ def _edit(kind: str, item: Any) -> Any:
                 rows=_conflict_rows(kind, theirs, form),
                 title=_title(item),
             ), 409
-        stored = None
-        upload = form._fields.get("upload")
-        if upload is not None and isinstance(upload.data, FileStorage) and upload.data.filename:
-            purpose = _lesson_kind(item).upload  # the form has an upload field only for a kind that takes one
-            try:
-                stored = store_upload(upload.data.stream, upload.data.filename, purpose=purpose, actor=current_user)
-            except UploadError as error:
-                if error.too_large:
-                    too_large = RequestEntityTooLarge()
-                    too_large.sonores_detail = str(error.message)  # type: ignore[attr-defined]
-                    raise too_large from error
-                upload.errors = [str(error.message)]
-        if not (upload is not None and upload.errors):
-            try:
-                update_item(
-                    item,
-                    actor=current_user,
-                    settings=_settings(form, kind, item, stored),
-                    texts=form.text_values(),
-                    checked=form.checked_languages(),
-                )
-            except AuthoringError as error:
-                flash(str(error.message), "error")
-            else:
-                flash(_("Saved."), "success")
-                return redirect(url_for(request.endpoint, **request.view_args))
+        except UploadError as error:
+            if error.too_large:
+                too_large = RequestEntityTooLarge()
+                too_large.sonores_detail = str(error.message)  # type: ignore[attr-defined]
+                raise too_large from error
+            form.upload.errors = [str(error.message)]
+        except AuthoringError as error:
+            flash(str(error.message), "error")
+        else:
+            flash(_("Saved."), "success")
+            return redirect(url_for(request.endpoint, **request.view_args))
     template = "courses/authoring/edit.html"
     return render_template(
         template,
@@ -636,11 +637,11 @@ def author_delete(kind: str, item_id: int) -> Any:
     form = DeleteForm()
     if not form.validate_on_submit():
         abort(400)
-    if form.version.data != item.version:
-        abort(409)
     back = _listed_at(item, anchor=False)
     try:
-        delete_item(item, actor=current_user)
+        delete_item(item, actor=current_user, version=form.version.data)
+    except VersionConflict:
+        abort(409)
     except AuthoringError as error:
         flash(str(error.message), "error")
     else:
@@ -705,33 +706,15 @@ def author_preview_lesson(lesson_id: int) -> str:
 
 
 # -- trainers assigned to a track or a course ------------------------------------------------------------------------
-def _trainers(item: Any) -> list[tuple[Assignment, User]]:
-    column = Assignment.track_uid if isinstance(item, Track) else Assignment.course_uid
-    rows = db.session.execute(
-        select(Assignment, User)
-        .join(User, User.id == Assignment.user_id)
-        .where(column == item.uid)
-        .order_by(User.last_name, User.first_name)
-    ).all()
-    return [(row[0], row[1]) for row in rows]
-
-
-def _trainer_choices(exclude: set[int]) -> list[Any]:
-    trainers = select(RoleAssignment.user_id).where(RoleAssignment.role == Role.TRAINER)
-    people = db.session.scalars(
-        select(User).where(User.id.in_(trainers), User.active.is_(True)).order_by(User.last_name, User.first_name)
-    ).all()
-    return choices((p.id, f"{p.full_name} <{p.email}>") for p in people if p.id not in exclude)
-
-
 @blueprint.route("/author/<any(track,course):kind>/<int:item_id>/trainers", methods=["GET", "POST"])
 @requires(AUTHOR)
 def author_trainers(kind: str, item_id: int) -> Any:
     item = _load(kind, item_id)
     _authorise(_scope().is_admin)
-    assigned = _trainers(item)
+    assigned = assigned_trainers(item)
+    taken = {user.id for _a, user in assigned}
     form = AssignForm()
-    form.trainer.choices = _trainer_choices({user.id for _a, user in assigned})
+    form.trainer.choices = choices((p.id, f"{p.full_name} <{p.email}>") for p in active_trainers() if p.id not in taken)
     if form.validate_on_submit():
         trainer = db.get_or_404(User, form.trainer.data)
         try:

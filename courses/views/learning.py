@@ -19,8 +19,8 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 from werkzeug.wrappers import Response
-from wtforms import HiddenField, SearchField, SelectField
-from wtforms.validators import AnyOf, Length, Optional
+from wtforms import SearchField, SelectField
+from wtforms.validators import Length, Optional
 
 from sonores_lms.config import LANGUAGES
 from sonores_lms.database import utcnow
@@ -53,7 +53,8 @@ from ..learning import (
     published_lesson,
     published_years,
 )
-from ..models import CompletionSource, Course, Lesson, Level
+from ..learning_forms import CompleteForm, StartForm
+from ..models import LEVEL_TITLES, CompletionSource, Course, Lesson
 from ..progress import (
     LearnerState,
     Lock,
@@ -71,11 +72,6 @@ from ..progress import (
 )
 from ..queries import lesson_completions
 
-LEVEL_TITLES = {
-    Level.BEGINNER: _l("Beginner"),
-    Level.INTERMEDIATE: _l("Intermediate"),
-    Level.ADVANCED: _l("Advanced"),
-}
 # Duration ranges of the catalogue filter, in minutes: (lowest included, highest excluded).
 CARDS_PER_PAGE = 20
 RELATED_LIMIT = 5  # items other plugins offer on a course's axis, on its page
@@ -114,14 +110,6 @@ class CatalogueFilterForm(FlaskForm):
         """The chosen value when it is one of the choices, else "" (a stale bookmark must not break the page)."""
         data = getattr(self, name).data or ""
         return data if data in {str(value) for value, _label in getattr(self, name).choices} else ""
-
-
-class StartForm(FlaskForm):
-    """Starting a course: nothing to fill, the CSRF token only."""
-
-
-class CompleteForm(FlaskForm):
-    source = HiddenField(default=CompletionSource.MANUAL.value, validators=[Optional(), AnyOf(["manual", "read"])])
 
 
 # -- helpers for templates ----------------------------------------------------------------------------------------
