@@ -176,7 +176,7 @@ class Course(Translatable, db.Model):
     position: Mapped[int] = mapped_column(default=0)
     level: Mapped[Level] = mapped_column(_enum(Level, "courses_level"), default=Level.BEGINNER)
     audience: Mapped[list[str]] = mapped_column(JSON, default=list)  # Role values; empty means everyone
-    min_quiz_score: Mapped[int | None]  # percent a learner needs on the course's quizzes, if any
+    min_quiz_score: Mapped[int | None]  # percent needed on the lessons of kinds that score (quizzes), if any
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(default=1)
 
@@ -328,7 +328,7 @@ class LessonCompletion(db.Model):
     source: Mapped[CompletionSource] = mapped_column(
         _enum(CompletionSource, "courses_completion_source"), default=CompletionSource.MANUAL
     )
-    score: Mapped[int | None]  # percent, for quizzes
+    score: Mapped[int | None]  # percent, for lessons of kinds that score (quizzes)
     completed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
