@@ -22,7 +22,7 @@ from sonores_lms.people.models import RoleAssignment, User
 from sonores_lms.permissions import Role
 
 from .coverage import covered_people
-from .delivered import schedule_rebuild
+from .jobs import schedule_rebuild
 from .models import Axis, Plan, PlanStatus, Target, Track
 from .revisions import PlanError, create_plan
 

@@ -24,8 +24,6 @@ from sonores_lms.extensions import db
 from .models import StoredFile
 
 MB = 1024 * 1024
-VIDEO_MAX_BYTES = 50 * MB  # setting COURSES_UPLOAD_MAX_VIDEO overrides
-OTHER_MAX_BYTES = 10 * MB  # setting COURSES_UPLOAD_MAX_OTHER overrides
 IMAGE_MAX_WIDTH = 1600
 IMAGE_MAX_PIXELS = 60_000_000  # refuse decompression bombs before decoding them
 
@@ -68,10 +66,9 @@ class UploadError(ValueError):
 
 def max_bytes(purpose: str) -> int:
     """The size limit for a lesson kind's upload: videos may be larger than documents and images."""
+    # Declared in the plugin's settings (``courses.SETTINGS``): the loader fills in the defaults.
     config = current_app.config
-    if purpose == "video":
-        return int(config.get("COURSES_UPLOAD_MAX_VIDEO") or VIDEO_MAX_BYTES)
-    return int(config.get("COURSES_UPLOAD_MAX_OTHER") or OTHER_MAX_BYTES)
+    return int(config["COURSES_UPLOAD_MAX_VIDEO" if purpose == "video" else "COURSES_UPLOAD_MAX_OTHER"])
 
 
 def largest_upload() -> int:

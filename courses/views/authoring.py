@@ -65,9 +65,10 @@ from ..authoring_forms import (
     NewLessonForm,
     NewTrackForm,
     OpenDraftForm,
+    lesson_form,
 )
 from ..blueprint import blueprint
-from ..kinds import lesson_kinds_registry
+from ..kinds import FILE_KEYS, LessonKind, lesson_kinds_registry, scoring_kinds
 from ..models import Assignment, Axis, Course, Lesson, Level, Module, Plan, PlanStatus, StoredFile, Track
 from ..queries import (
     active_trainers,
@@ -90,7 +91,6 @@ AUTHOR = "courses.author"
 MODELS: dict[str, type[Any]] = {"track": Track, "course": Course, "module": Module, "lesson": Lesson}
 UPLOAD_ENDPOINTS = frozenset({"courses.author_edit_lesson"})
 FORM_OVERHEAD = 1024 * 1024  # room for the text fields sent along with a file
-FILE_KEYS = ("file_id", "filename", "content_type", "size", "width", "height")
 
 
 def _nav(_sender: Any) -> NavItem:
@@ -395,20 +395,28 @@ def _initial(kind: str, item: Any) -> dict[str, Any]:
             min_quiz_score=item.min_quiz_score,
         )
     elif kind == "lesson":
-        data = item.data or {}
         values.update(
             kind=item.kind,
             duration_minutes=item.duration_minutes,
             required=item.required,
             release_at=_to_local(item.release_at),
-            url=data.get("url", ""),
-            session_note=data.get("session", ""),
         )
+        lesson_kind = lesson_kinds_registry().get(item.kind)
+        if lesson_kind is not None and lesson_kind.form is not None:
+            values.update(lesson_kind.load(item))
     return values
 
 
+def _form_class(kind: str, item: Any) -> Any:
+    """A lesson's editor carries the fields of its stored kind (a changed kind shows its own after saving)."""
+    if kind == "lesson":
+        return lesson_form(lesson_kinds_registry().get(item.kind))
+    return EDIT_FORMS[kind]
+
+
 def _prepare(form: Any, kind: str, item: Any) -> Any:
-    """Choices that depend on the item: kinds of lesson, the plan's other courses as prerequisites."""
+    """Choices that depend on the item: kinds of lesson, the plan's other courses as prerequisites; a course's
+    minimum score only while some kind of lesson scores."""
     if kind == "lesson":
         form.kind.choices = _kind_choices()
         if item.kind not in lesson_kinds_registry():
@@ -417,6 +425,8 @@ def _prepare(form: Any, kind: str, item: Any) -> Any:
         others = other_courses(item, plan_of(item))
         form.prerequisites.choices = choices((c.id, _title(c)) for c in others)
         form._others = {c.id: c for c in others}
+        if not scoring_kinds():
+            del form.min_quiz_score
     return form
 
 
@@ -428,16 +438,13 @@ def _settings(form: Any, kind: str, item: Any, stored: StoredFile | None) -> dic
             "level": Level(form.level.data),
             "audience": [value for value in (form.audience.data or []) if value in {role.value for role in Role}],
             "prerequisites": [form._others[i] for i in form.prerequisites.data or [] if i in form._others],
-            "min_quiz_score": form.min_quiz_score.data,
+            # Without a kind that scores the field is not shown, and the stored minimum is kept as it is.
+            **({"min_quiz_score": form.min_quiz_score.data} if "min_quiz_score" in form else {}),
         }
     if kind == "lesson":
-        data = dict(item.data or {})
-        for key, value in (("url", (form.url.data or "").strip()), ("session", (form.session_note.data or "").strip())):
-            if value:
-                data[key] = value
-            else:
-                data.pop(key, None)
-        if form.remove_file.data:
+        lesson_kind = lesson_kinds_registry().get(item.kind)
+        data = lesson_kind.save(item, form) if lesson_kind is not None else dict(item.data or {})
+        if "remove_file" in form and form.remove_file.data:
             for key in FILE_KEYS:
                 data.pop(key, None)
         if stored is not None:  # what a learner's page needs to show the file without loading its row
@@ -457,12 +464,14 @@ def _settings(form: Any, kind: str, item: Any, stored: StoredFile | None) -> dic
     return {}
 
 
-def _upload(form: Any) -> Upload | None:
-    """The file sent with a lesson's form, if any: a video lesson takes a video, any other kind a file."""
+def _upload(form: Any, item: Any) -> Upload | None:
+    """The file sent with a lesson's form, if any; the form has an upload field only for a kind that takes one,
+    and the kind says what the file may be (its ``upload`` purpose: "video" or "file")."""
     sent = getattr(getattr(form, "upload", None), "data", None)
     if not isinstance(sent, FileStorage) or not sent.filename:
         return None
-    return Upload(sent.stream, sent.filename, "video" if form.kind.data == "video" else "file")
+    kind = _lesson_kind(item)
+    return Upload(sent.stream, sent.filename, kind.upload if kind is not None and kind.upload else "file")
 
 
 def _display(field: Any) -> str:
@@ -481,7 +490,7 @@ def _display(field: Any) -> str:
 
 def _conflict_rows(kind: str, theirs: Any, yours: Any) -> list[dict[str, Any]]:
     rows = []
-    for name in theirs.settings:
+    for name in (name for name in theirs.settings if name in theirs):
         rows.append({"label": theirs[name].label.text, "lang": None, "theirs": _display(theirs[name]),
                      "yours": _display(yours[name])})  # fmt: skip
     for lang in LANGUAGES:
@@ -491,6 +500,10 @@ def _conflict_rows(kind: str, theirs: Any, yours: Any) -> list[dict[str, Any]]:
     for row in rows:
         row["differs"] = row["theirs"] != row["yours"]
     return rows
+
+
+def _lesson_kind(lesson: Lesson) -> LessonKind | None:
+    return lesson_kinds_registry().get(lesson.kind)
 
 
 def _attached_file(item: Any) -> StoredFile | None:
@@ -521,7 +534,7 @@ def _edit(kind: str, item: Any) -> Any:
     _authorise(scope.can_edit(item))
     if plan_of(item).status != PlanStatus.DRAFT:
         return _read_only(kind, item, scope)
-    form_class = EDIT_FORMS[kind]
+    form_class = _form_class(kind, item)
     # A POST is read from what was sent alone: stored values must not fill in a missing version or title.
     form = form_class() if request.method == "POST" else form_class(data=_initial(kind, item))
     form = _prepare(form, kind, item)
@@ -534,7 +547,7 @@ def _edit(kind: str, item: Any) -> Any:
                 settings=lambda stored: _settings(form, kind, item, stored),
                 texts=form.text_values(),
                 checked=form.checked_languages(),
-                upload=_upload(form),
+                upload=_upload(form, item),
             )
         except VersionConflict:
             theirs = _prepare(form_class(formdata=None, data=_initial(kind, item)), kind, item)
@@ -572,6 +585,7 @@ def _edit(kind: str, item: Any) -> Any:
         can_delete=_may_restructure(scope, item),
         minutes=course_minutes(item) if kind == "course" else None,
         stored_file=_attached_file(item),
+        lesson_kind=_lesson_kind(item) if kind == "lesson" else None,
         editable=True,
         completeness=completeness,
         trail=_trail(item),
@@ -659,10 +673,10 @@ def author_preview_lesson(lesson_id: int) -> str:
     lang = request.args.get("lang", SOURCE_LANGUAGE)
     if lang not in LANGUAGES:
         lang = SOURCE_LANGUAGE
-    kind = lesson_kinds_registry().get(lesson.kind)
-    candidates = [f"courses/authoring/kinds/_{lesson.kind}.html", "courses/authoring/kinds/_default.html"]
-    if kind is not None:
-        candidates.insert(0, kind.view_template)
+    kind = _lesson_kind(lesson)
+    # What learners see; a kind whose plugin is disabled shows its texts alone.
+    candidates = [kind.view_template] if kind is not None else []
+    candidates.append("courses/authoring/kinds/_default.html")
     stored = _attached_file(lesson)
     # A published lesson is not edited: the way back is its course's page, where it is listed.
     editable = plan_of(lesson).status == PlanStatus.DRAFT
