@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -42,16 +42,15 @@ from ..learning import (
     catalogue_plan,
     complete_lesson,
     completes_by,
-    completions_and_scores,
     course_figures,
     enrol,
-    enrolled_lessons,
     learner_refusal,
     learner_state,
     lesson_kind,
     published_course,
     published_lesson,
     published_years,
+    upcoming_lesson,
 )
 from ..learning_forms import CompleteForm, StartForm
 from ..models import LEVEL_TITLES, CompletionSource, Course, Lesson
@@ -70,7 +69,6 @@ from ..progress import (
     scored_lessons,
     track_courses_progress,
 )
-from ..queries import lesson_completions
 
 # Duration ranges of the catalogue filter, in minutes: (lowest included, highest excluded).
 CARDS_PER_PAGE = 20
@@ -534,19 +532,7 @@ def _widget(user: Any) -> Widget | None:
         for track in plan_tracks(plan)
         if any(course.uid in state.enrolled for course in track.courses)
     ]
-    active = [course.uid for course in mine if not course_done(course, state)]
-    upcoming = None
-    if active:
-        # The enrolments are already in ``state``: read only the completions of the active courses.
-        completed, scores = completions_and_scores(lesson_completions(user.id, active))
-        full = replace(state, completed=completed, scores=scores)
-        now = utcnow()
-        by_id = {course.id: course for course in mine}
-        for lesson in enrolled_lessons(plan, active):
-            if lesson.uid in full.completed or release_lock(lesson, full, now) is not None:
-                continue
-            upcoming = (by_id[lesson.module.course_id], lesson)
-            break
+    upcoming = upcoming_lesson(user, plan, [course for course in mine if not course_done(course, state)], state)
     html = render_template(
         "courses/learning/_widget.html",
         plan=plan,
