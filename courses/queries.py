@@ -11,7 +11,7 @@ from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from sonores_lms.extensions import db
 
-from .models import Axis, Course, Lesson, LessonCompletion, Module, Plan, PlanStatus, Track
+from .models import Axis, Course, Lesson, LessonCompletion, Module, Plan, PlanStatus, StoredFile, Track
 
 
 def tree_options(*, lessons: bool = True, courses: bool = True) -> list[_AbstractLoad]:
@@ -152,3 +152,26 @@ def id_in_plan(model: type[Track] | type[Course], plan: Plan, uid: str) -> int |
         query = query.join(Track, Track.id == Course.track_id)
     query = query.join(Axis, Axis.id == Track.axis_id).where(Axis.plan_id == plan.id)
     return db.session.scalar(query)
+
+
+def file_by_uid(uid: str) -> StoredFile | None:
+    """The uploaded file named ``uid`` in lessons and addresses."""
+    return db.session.scalars(select(StoredFile).where(StoredFile.uid == uid)).first()
+
+
+def lessons_using(file_uid: str) -> list[Lesson]:
+    """Every lesson, in any revision of any plan, whose ``data["file_id"]`` names the file, with its module, course,
+    track, axis and plan (what deciding who may read it needs)."""
+    return list(
+        db.session.scalars(
+            select(Lesson)
+            .where(Lesson.data["file_id"].as_string() == file_uid)
+            .options(
+                joinedload(Lesson.module)
+                .joinedload(Module.course)
+                .joinedload(Course.track)
+                .joinedload(Track.axis)
+                .joinedload(Axis.plan)
+            )
+        )
+    )

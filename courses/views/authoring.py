@@ -74,6 +74,7 @@ from ..queries import (
     course_lesson_totals,
     course_outline,
     draft_plan,
+    file_by_uid,
     id_in_plan,
     plans_by_year,
     published_plan,
@@ -81,7 +82,16 @@ from ..queries import (
     track_with_courses,
 )
 from ..revisions import PlanError, draft_for
-from ..uploads import IMAGE_TYPES, UploadError, human_size, largest_upload, max_bytes, path_of, store_upload
+from ..uploads import (
+    IMAGE_TYPES,
+    UploadError,
+    human_size,
+    largest_upload,
+    max_bytes,
+    may_download,
+    path_of,
+    store_upload,
+)
 
 AUTHOR = "courses.author"
 MODELS: dict[str, type[Any]] = {"track": Track, "course": Course, "module": Module, "lesson": Lesson}
@@ -445,7 +455,9 @@ def _settings(form: Any, kind: str, item: Any, stored: StoredFile | None) -> dic
             for key in FILE_KEYS:
                 data.pop(key, None)
         if stored is not None:  # what a learner's page needs to show the file without loading its row
-            data.update(file_id=stored.id, filename=stored.filename, content_type=stored.content_type, size=stored.size)
+            data.update(
+                file_id=stored.uid, filename=stored.filename, content_type=stored.content_type, size=stored.size
+            )
             for key in ("width", "height"):
                 if getattr(stored, key):
                     data[key] = getattr(stored, key)
@@ -490,8 +502,8 @@ def _conflict_rows(kind: str, theirs: Any, yours: Any) -> list[dict[str, Any]]:
 
 
 def _attached_file(item: Any) -> StoredFile | None:
-    file_id = (item.data or {}).get("file_id") if isinstance(item, Lesson) else None
-    return db.session.get(StoredFile, file_id) if file_id else None
+    file_uid = (item.data or {}).get("file_id") if isinstance(item, Lesson) else None
+    return file_by_uid(str(file_uid)) if file_uid else None
 
 
 def _read_only(kind: str, item: Any, scope: AuthorScope) -> Any:
@@ -758,11 +770,15 @@ def author_remove_trainer(kind: str, item_id: int, assignment_id: int) -> Respon
 
 
 # -- stored files ----------------------------------------------------------------------------------------------------
-@blueprint.route("/files/<int:file_id>")
+@blueprint.route("/files/<uid>")
 @signed_in
-def stored_file(file_id: int) -> Response:
-    """Uploaded files, for anyone signed in; only images are shown inline, everything else is downloaded."""
-    stored = db.get_or_404(StoredFile, file_id)
+def stored_file(uid: str) -> Response:
+    """An uploaded file, for the people who may author or read a lesson that uses it (``may_download``); others
+    get 404, as for a file that does not exist, so that the answer does not tell which names are taken. Only
+    images are shown inline, everything else is downloaded."""
+    stored = file_by_uid(uid)
+    if stored is None or not may_download(current_user, stored):
+        abort(404)
     path = path_of(stored)
     if not path.is_file():
         abort(404)

@@ -285,10 +285,13 @@ def test_lesson_kinds_render_their_fragment(staff, make_plan, db):
 def test_an_uploaded_video_plays_in_the_page(staff, make_plan, db):
     course = courses_of(make_plan(courses=1, lessons=1))[0]
     video = lessons_of(course)[0]
-    video.kind, video.data = "video", {"file_id": 42}
+    video.kind, video.data = "video", {"file_id": "0f3c9a7e5b2d4c1a8e6f7a9b0c1d2e3f"}
     db.session.flush()
     page = text(staff.get(f"/courses/learn/lesson/{video.uid}"))
-    assert '<video class="learn-video" controls preload="none" src="/courses/files/42">' in page
+    assert (
+        '<video class="learn-video" controls preload="none" src="/courses/files/0f3c9a7e5b2d4c1a8e6f7a9b0c1d2e3f">'
+        in page
+    )
 
 
 # -- the whole walk, with plain POSTs -----------------------------------------------------------------------------
