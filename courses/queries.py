@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import distinct, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy import case, distinct, func, select
+from sqlalchemy.orm import joinedload, load_only, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from sonores_lms.extensions import db
+from sonores_lms.multilingual import SOURCE_LANGUAGE
 
 from .models import Axis, Course, Lesson, LessonCompletion, Module, Plan, PlanStatus, StoredFile, Track
 
@@ -175,3 +178,128 @@ def lessons_using(file_uid: str) -> list[Lesson]:
             )
         )
     )
+
+
+# -- the catalogue ----------------------------------------------------------------------------------------------------
+def fold(text: str) -> str:
+    """Lower case without accents, so that "comunicacion" finds "comunicación" and "ECO" finds "éco"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class CatalogueSearch:
+    """What a reader asked the catalogue for; empty values ask for nothing. ``minutes`` is a duration range
+    (lowest included, highest excluded, None for no upper bound)."""
+
+    reader: str
+    query: str = ""
+    axis: str = ""
+    track_uid: str = ""
+    language: str = ""
+    level: str = ""
+    audience: str = ""
+    minutes: tuple[int, int | None] | None = None
+
+
+def courses_available_in(plan: Plan, language: str) -> set[int]:
+    """Ids of the courses of ``plan`` available in ``language``: their title is written in it, and so is every
+    lesson's title and, when the French lesson has a text, that text. One aggregate query over the lessons' JSON
+    (none is loaded); a course without lessons counts on its title alone, which the caller checks."""
+    if language == SOURCE_LANGUAGE:
+        return {course.id for track in _tracks(plan) for course in track.courses}
+    title = Lesson.texts[(language, "title")].as_string()
+    body = Lesson.texts[(language, "body")].as_string()
+    source_body = Lesson.texts[(SOURCE_LANGUAGE, "body")].as_string()
+    translated = title.is_not(None) & (source_body.is_(None) | body.is_not(None))
+    untranslated = dict(
+        db.session.execute(
+            select(Module.course_id, func.sum(case((translated, 0), else_=1)))
+            .join(Lesson, Lesson.module_id == Module.id)
+            .join(Course, Course.id == Module.course_id)
+            .join(Track, Track.id == Course.track_id)
+            .join(Axis, Axis.id == Track.axis_id)
+            .where(Axis.plan_id == plan.id)
+            .group_by(Module.course_id)
+        ).all()
+    )
+    return {
+        course.id
+        for track in _tracks(plan)
+        for course in track.courses
+        if course.texts_in(language).get("title") and not untranslated.get(course.id)
+    }
+
+
+def _tracks(plan: Plan) -> Iterable[Track]:
+    return (track for axis in plan.axes for track in axis.tracks)
+
+
+def _module_texts(plan: Plan) -> dict[int, list[Module]]:
+    """The modules of ``plan``'s courses by course id, their texts only: one query, for a search."""
+    modules = db.session.scalars(
+        select(Module)
+        .join(Course, Course.id == Module.course_id)
+        .join(Track, Track.id == Course.track_id)
+        .join(Axis, Axis.id == Track.axis_id)
+        .where(Axis.plan_id == plan.id)
+        .options(load_only(Module.id, Module.course_id, Module.texts))
+    )
+    found: dict[int, list[Module]] = {}
+    for module in modules:
+        found.setdefault(module.course_id, []).append(module)
+    return found
+
+
+def _searched(item: Any, fields: tuple[str, ...], reader: str) -> str:
+    """The item's fields in the reader's language and in French, folded, as one text to look into."""
+    languages = dict.fromkeys((reader, SOURCE_LANGUAGE))
+    return fold(" ".join(item.texts_in(language).get(name, "") for name in fields for language in languages))
+
+
+def catalogue_courses(
+    plan: Plan, search: CatalogueSearch, minutes: Mapping[int, int]
+) -> list[tuple[Axis, Track, Course]]:
+    """The courses of ``plan`` (loaded down to its courses) that ``search`` finds, in plan order, with their axis
+    and track. Words are looked for, case and accents aside, in the titles and summaries of the axis, the track,
+    the course and its modules, and in the course's objectives, in the reader's language and in French; so
+    "développement durable" finds every course of that axis. ``minutes`` gives each course's duration by id.
+    At most two queries whatever the plan's size: the lessons' languages for a language filter, the modules'
+    texts for a search."""
+    query = fold(search.query.strip())
+    available = courses_available_in(plan, search.language) if search.language else None
+    modules = _module_texts(plan) if query else {}
+    found = []
+    for axis in plan.axes:
+        if search.axis and axis.code != search.axis:
+            continue
+        axis_text = _searched(axis, ("title", "description"), search.reader) if query else ""
+        for track in axis.tracks:
+            if search.track_uid and track.uid != search.track_uid:
+                continue
+            track_text = _searched(track, ("title", "summary"), search.reader) if query else ""
+            for course in track.courses:
+                if available is not None and course.id not in available:
+                    continue
+                if search.level and course.level.value != search.level:
+                    continue
+                if search.minutes is not None:
+                    low, high = search.minutes
+                    length = minutes.get(course.id, 0)
+                    if length < low or (high is not None and length >= high):
+                        continue
+                if search.audience and course.audience and search.audience not in course.audience:
+                    continue
+                if query:
+                    texts = [
+                        axis_text,
+                        track_text,
+                        _searched(course, ("title", "summary", "objectives"), search.reader),
+                    ]
+                    texts += [
+                        _searched(module, ("title", "summary"), search.reader) for module in modules.get(course.id, ())
+                    ]
+                    if not any(query in text for text in texts):
+                        continue
+                found.append((axis, track, course))
+    return found

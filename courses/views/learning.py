@@ -6,7 +6,6 @@ survives republishing. Only published plans are visible here: a draft's course i
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -65,7 +64,7 @@ from ..progress import (
     release_lock,
     track_courses_progress,
 )
-from ..queries import lesson_completions
+from ..queries import CatalogueSearch, catalogue_courses, lesson_completions
 
 LEVEL_TITLES = {
     Level.BEGINNER: _l("Beginner"),
@@ -122,23 +121,6 @@ class CompleteForm(FlaskForm):
 # -- helpers for templates ----------------------------------------------------------------------------------------
 def _reader() -> str:
     return str(get_locale() or SOURCE_LANGUAGE)
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents, so that "comunicacion" finds "comunicación"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def available_in(course: Course, language: str) -> bool:
-    """The catalogue's rule: a course is available in a language when its title, and its summary if the French
-    has one, are written in that language. Lessons not yet translated show the French text with a note."""
-    if language == SOURCE_LANGUAGE:
-        return True
-    texts = course.texts_in(language)
-    if not texts.get("title"):
-        return False
-    return bool(texts.get("summary")) or not course.texts_in(SOURCE_LANGUAGE).get("summary")
 
 
 def completeness(item: Any) -> list[tuple[str, list[str]]]:
@@ -243,7 +225,7 @@ def catalogue() -> str:
     if plan is not None:
         filters.year.data = str(plan.year)
     chosen = {name: filters.value(name) for name in ("axis", "language", "level", "duration", "audience")}
-    query = _fold((filters.q.data or "").strip()) if not filters.q.errors else ""
+    query = (filters.q.data or "").strip() if not filters.q.errors else ""
     # ?track=<uid> (the overview's "Show the N courses" links) shows one track's cards; unknown uids are ignored.
     track_uid = request.args.get("track", "")
     if plan is None or track_uid not in {track.uid for track in plan_tracks(plan)}:
@@ -265,15 +247,18 @@ def catalogue() -> str:
                     groups.append((axis, tracks))
         else:
             figures = course_figures(plan, user)
-            found = [
-                (axis, track, course)
-                for axis in plan.axes
-                if not chosen["axis"] or axis.code == chosen["axis"]
-                for track in axis.tracks
-                if not track_uid or track.uid == track_uid
-                for course in track.courses
-                if _matches(course, figures.get(course.id, CourseFigures()), chosen, query, reader)
-            ]
+            search = CatalogueSearch(
+                reader=reader,
+                query=query,
+                axis=chosen["axis"],
+                track_uid=track_uid,
+                language=chosen["language"],
+                level=chosen["level"],
+                audience=chosen["audience"],
+                minutes=DURATIONS[chosen["duration"]][:2] if chosen["duration"] else None,
+            )
+            minutes = {course_id: figure.minutes for course_id, figure in figures.items()}
+            found = catalogue_courses(plan, search, minutes)
             shown = len(found)
             # Cards are heavy (a summary, facts and a progress bar each): a page of them stays light on a slow link.
             page = ListPage.of(found, request.args.get("page", 1, type=int), CARDS_PER_PAGE)
@@ -326,26 +311,6 @@ def _catalogue_args(filters: Any, track_uid: str, years: list[int], plan: Any) -
     if plan is not None and len(years) > 1:
         args["year"] = str(plan.year)
     return {name: value for name, value in args.items() if value}
-
-
-def _matches(course: Course, figures: CourseFigures, chosen: dict[str, str], query: str, reader: str) -> bool:
-    if chosen["language"] and not available_in(course, chosen["language"]):
-        return False
-    if chosen["level"] and course.level.value != chosen["level"]:
-        return False
-    if chosen["duration"]:
-        low, high, _label = DURATIONS[chosen["duration"]]
-        if figures.minutes < low or (high is not None and figures.minutes >= high):
-            return False
-    if chosen["audience"] and course.audience and chosen["audience"] not in course.audience:
-        return False
-    if query:
-        haystack = " ".join(
-            course.text(field, language).text for field in ("title", "summary") for language in (reader, "fr")
-        )
-        if query not in _fold(haystack):
-            return False
-    return True
 
 
 # -- course page --------------------------------------------------------------------------------------------------
@@ -555,7 +520,8 @@ def _widget(user: Any) -> Widget | None:
     html = render_template(
         "courses/learning/_widget.html",
         plan=plan,
-        overall=Progress(sum(course_done(c, state) for c in mine), len(mine)),
+        # The headline adds up the bars below it: the courses of the tracks the person has started.
+        overall=sum((progress for _track, progress in tracks), Progress(0, 0)),
         tracks=tracks,
         upcoming=upcoming,
     )
