@@ -92,6 +92,12 @@ class AxisForm(FlaskForm):
         ]
 
 
+class PlanTextsForm(AxisForm):
+    """A plan's title and description in the four languages (renaming a copied plan, for one)."""
+
+    submit = SubmitField(_l("Save the plan"))
+
+
 class ConfirmForm(FlaskForm):
     """A POST button: only the CSRF token is checked."""
 

@@ -38,7 +38,16 @@ from ..delivered import (
     rebuilt_at,
 )
 from ..models import Axis, Plan, PlanStatus, Target, Track
-from ..plan_forms import EVERY_INSTITUTE, AxisForm, ConfirmForm, CopyForm, DeliveredFilterForm, PlanForm, TargetForm
+from ..plan_forms import (
+    EVERY_INSTITUTE,
+    AxisForm,
+    ConfirmForm,
+    CopyForm,
+    DeliveredFilterForm,
+    PlanForm,
+    PlanTextsForm,
+    TargetForm,
+)
 from ..plans import (
     add_target,
     authoring_url,
@@ -49,6 +58,7 @@ from ..plans import (
     remove_target,
     revisions_of_year,
     update_axis,
+    update_plan_texts,
     update_target,
 )
 from ..queries import plans_by_year, tree_options
@@ -154,6 +164,28 @@ def plans_detail(plan_id: int) -> str:
             targets=len(plan_targets(plan)),
         ),
     )
+
+
+@blueprint.route("/plans/<int:plan_id>/edit", methods=["GET", "POST"])
+@requires(PERMISSION)
+def plans_edit(plan_id: int) -> str | Response:
+    """The plan's title and description in each language: a plan copied from last year is renamed here."""
+    plan = _load_plan(plan_id)
+    if plan.status != PlanStatus.DRAFT:
+        flash(_("A published or archived plan is not edited: start a new revision first."), "warning")
+        return redirect(_plan_url(plan))
+    form = PlanTextsForm()
+    if not form.is_submitted():
+        form.fill(plan)
+    if form.validate_on_submit():
+        try:
+            update_plan_texts(plan, form.texts(), reviewed=form.reviewed(), actor=current_user)
+        except PlanError as error:
+            form.title_fr.errors = [*form.title_fr.errors, str(error.message)]
+        else:
+            flash(_("The plan is saved."), "success")
+            return redirect(_plan_url(plan))
+    return render_template("courses/plans/plan_form.html", **_context(plan=plan, form=form))
 
 
 @blueprint.route("/plans/<int:plan_id>/axes/<int:axis_id>/edit", methods=["GET", "POST"])

@@ -12,6 +12,7 @@ ROWS: dict[str, tuple[str, str, dict[str, int]]] = {
     "courses.plans_index": ("GET", "/courses/plans/", ADMIN),
     "courses.plans_create": ("GET", "/courses/plans/new", ADMIN),
     "courses.plans_detail": ("GET", "/courses/plans/{plans_draft}", ADMIN),
+    "courses.plans_edit": ("GET", "/courses/plans/{plans_draft}/edit", ADMIN),
     "courses.plans_axis_edit": ("GET", "/courses/plans/{plans_draft}/axes/{plans_axis}/edit", ADMIN),
     "courses.plans_new_revision": ("POST", "/courses/plans/{plans_published}/revision", ADMIN_REDIRECT),
     "courses.plans_publish": ("GET", "/courses/plans/{plans_draft}/publish", ADMIN),
