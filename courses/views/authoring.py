@@ -118,13 +118,27 @@ def _upload_limit(endpoint: str | None, _values: Any) -> None:
 
 @blueprint.errorhandler(RequestEntityTooLarge)
 def _too_large(error: RequestEntityTooLarge) -> Any:
-    if request.endpoint in UPLOAD_ENDPOINTS and not getattr(error, "sonores_detail", None):
-        error.sonores_detail = _(  # type: ignore[attr-defined]
-            "Videos up to %(video)s and other files up to %(other)s are accepted.",
-            video=human_size(max_bytes("video")),
-            other=human_size(max_bytes("file")),
-        )
-    return render_error(error)
+    """A body over the limit is refused while it is read, before the form exists: the lesson editor comes back
+    (413) with the reason on its file field, rather than an error page in its place. What was typed with the file
+    could not be read; the page says so. Browsers with JavaScript refuse such a file before sending it."""
+    if request.endpoint not in UPLOAD_ENDPOINTS:
+        return render_error(error)
+    limits = _(
+        "Videos up to %(video)s and other files up to %(other)s are accepted.",
+        video=human_size(max_bytes("video")),
+        other=human_size(max_bytes("file")),
+    )
+    lesson = db.session.get(Lesson, (request.view_args or {}).get("lesson_id", 0))
+    scope = author_scope(current_user) if current_user.is_authenticated else None
+    if lesson is None or scope is None or not scope.can_edit(lesson) or plan_of(lesson).status != PlanStatus.DRAFT:
+        error.sonores_detail = limits  # type: ignore[attr-defined]
+        return render_error(error)
+    form = _prepare(EDIT_FORMS["lesson"](formdata=None, data=_initial("lesson", lesson)), "lesson", lesson)
+    form.upload.errors = [
+        _("This file is too large. %(limits)s", limits=limits),
+        _("Nothing was saved: send your changes again, with a smaller file or without one."),
+    ]
+    return _editor("lesson", lesson, form, scope), 413
 
 
 # -- helpers ---------------------------------------------------------------------------------------------------------
@@ -420,6 +434,14 @@ def _prepare(form: Any, kind: str, item: Any) -> Any:
         form.kind.choices = _kind_choices()
         if item.kind not in lesson_kinds_registry():
             form.kind.choices += choices([(item.kind, item.kind)])
+        # Read by app.js, which refuses a larger file before it is sent (and the other fields with it are lost).
+        limit = max_bytes("video" if item.kind == "video" else "file")
+        form.upload.render_kw = {
+            "data-max-bytes": limit,
+            "data-too-large": _(
+                "This file is too large: files up to %(size)s are accepted here.", size=human_size(limit)
+            ),
+        }
     elif kind == "course":
         plan = plan_of(item)
         others = db.session.scalars(
@@ -551,11 +573,10 @@ def _edit(kind: str, item: Any) -> Any:
             try:
                 stored = store_upload(upload.data.stream, upload.data.filename, purpose=purpose, actor=current_user)
             except UploadError as error:
-                if error.too_large:
-                    too_large = RequestEntityTooLarge()
-                    too_large.sonores_detail = str(error.message)  # type: ignore[attr-defined]
-                    raise too_large from error
+                # The editor comes back with what was typed and the reason on the file field (413 when too large).
                 upload.errors = [str(error.message)]
+                if error.too_large:
+                    return _editor(kind, item, form, scope), 413
         if not (upload is not None and upload.errors):
             try:
                 update_item(
@@ -570,9 +591,13 @@ def _edit(kind: str, item: Any) -> Any:
             else:
                 flash(_("Saved."), "success")
                 return redirect(url_for(request.endpoint, **request.view_args))
-    template = "courses/authoring/edit.html"
+    return _editor(kind, item, form, scope)
+
+
+def _editor(kind: str, item: Any, form: Any, scope: AuthorScope) -> str:
+    """The edit page of ``item`` with ``form`` as it stands (what was sent, with its errors)."""
     return render_template(
-        template,
+        "courses/authoring/edit.html",
         kind=kind,
         item=item,
         form=form,

@@ -118,13 +118,19 @@ def test_an_image_is_resized_stripped_and_shown_lazily_with_its_size(file_lesson
     shown.close()
 
 
-def test_a_file_over_the_limit_gets_a_413_page_that_says_why(file_lesson, admin_client, app, monkeypatch, db):
+def test_a_file_over_the_limit_keeps_the_editor_and_what_was_typed(file_lesson, admin_client, app, monkeypatch, db):
     monkeypatch.setitem(app.config, "COURSES_UPLOAD_MAX_OTHER", 1024)
-    response = post(admin_client, file_lesson, PDF + b"%" * 4000, "gros.pdf")
+    fields = form(file_lesson, PDF + b"%" * 4000, "gros.pdf", csrf_token=admin_client.csrf_token())
+    fields["fr-body"] = "Un texte tapé avec soin pendant une heure."
+    response = admin_client.post(f"/courses/author/lessons/{file_lesson.id}", data=fields)
     page = response.get_data(as_text=True)
     assert response.status_code == 413
-    assert "files up to 1 KB are accepted" in page
+    assert f'action="/courses/author/lessons/{file_lesson.id}"' in page or 'class="editor"' in page  # the editor
+    assert "Un texte tapé avec soin pendant une heure." in page  # nothing typed is lost
+    assert 'id="upload-error"' in page and "files up to 1 KB are accepted" in page
     assert files(db) == 0
+    db.session.expire_all()
+    assert "Un texte" not in file_lesson.texts_in("fr").get("body", "")  # and nothing half-saved
 
 
 def test_a_body_over_the_request_limit_gets_a_413_page_that_says_why(file_lesson, admin_client, app, monkeypatch, db):
@@ -134,7 +140,27 @@ def test_a_body_over_the_request_limit_gets_a_413_page_that_says_why(file_lesson
     page = response.get_data(as_text=True)
     assert response.status_code == 413
     assert "Videos up to 2 KB and other files up to 1 KB are accepted." in page
+    # The editor comes back (not an error page in its place), its file field saying why and that nothing was saved.
+    assert 'class="editor"' in page and 'id="upload-error"' in page and "Nothing was saved" in page
+    assert 'value="Leçon 1.2"' in page
     assert files(db) == 0
+
+
+def test_the_file_field_tells_the_browser_its_limit(file_lesson, admin_client, app, monkeypatch):
+    monkeypatch.setitem(app.config, "COURSES_UPLOAD_MAX_OTHER", 2048)
+    page = admin_client.get(f"/courses/author/lessons/{file_lesson.id}").get_data(as_text=True)
+    assert 'data-max-bytes="2048"' in page and "files up to 2 KB are accepted here" in page
+
+
+def test_a_body_over_the_limit_on_someone_elses_lesson_gets_the_plain_413_page(
+    file_lesson, client_as, app, monkeypatch
+):
+    monkeypatch.setitem(app.config, "COURSES_UPLOAD_MAX_OTHER", 1024)
+    monkeypatch.setitem(app.config, "COURSES_UPLOAD_MAX_VIDEO", 2048)
+    trainer = client_as("trainer")  # assigned nothing: the editor is not theirs to see
+    response = post(trainer, file_lesson, PDF + b"%" * (1024 * 1024 + 10_000), "enorme.pdf")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 413 and 'class="editor"' not in page and "Leçon 1.2" not in page
 
 
 def test_a_video_larger_than_the_site_wide_limit_is_accepted_up_to_its_own(file_lesson, admin_client, app, db):
