@@ -1,4 +1,4 @@
-"""Migration 0007: files get random uids, and the lessons that named a file by its number name it by its uid."""
+"""Migration courses_0002: files get random uids, and the lessons that named a file by its number name it by its uid."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tests.fixtures.app import make_database, test_config
 
 @pytest.fixture
 def old_database(database_kind, tmp_path_factory):
-    """A database of its own, migrated up to 0006 only."""
+    """A database of its own, migrated up to the courses branch's first revision only."""
     yield from make_database(database_kind, tmp_path_factory, "file_uids")
 
 
@@ -34,7 +34,7 @@ def test_lessons_name_their_file_by_its_new_uid(old_database):
 
     app = create_app(test_config(old_database))
     with app.app_context():
-        upgrade(revision="0006")
+        upgrade(revision="courses_0001")
     engine = create_engine(old_database)
     now = "2026-01-01 00:00:00"
     with engine.begin() as connection:
@@ -58,7 +58,7 @@ def test_lessons_name_their_file_by_its_new_uid(old_database):
                                     **TEXTS)  # fmt: skip
     try:
         with app.app_context():
-            upgrade()
+            upgrade(revision="heads")
         with engine.connect() as connection:
             uid = connection.execute(text("SELECT uid FROM courses_files WHERE id = :id"), {"id": stored}).scalar()
             rows = dict(connection.execute(text("SELECT id, data FROM courses_lessons")).all())
@@ -67,7 +67,7 @@ def test_lessons_name_their_file_by_its_new_uid(old_database):
         assert data[lessons["with_file"]] == {"file_id": uid, "filename": "programme.pdf"}
         assert data[lessons["link"]] == {"url": "x"}
         with app.app_context():
-            downgrade(revision="0006")
+            downgrade(revision="courses_0001")
         with engine.connect() as connection:
             back = connection.execute(text("SELECT data FROM courses_lessons WHERE id = :id"),
                                       {"id": lessons["with_file"]}).scalar()  # fmt: skip

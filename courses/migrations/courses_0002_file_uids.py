@@ -1,7 +1,7 @@
-"""uploaded files named by a random uid; lessons refer to that uid instead of the row's number
+"""courses: uploaded files named by a random uid; lessons refer to that uid instead of the row's number
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: courses_0002
+Revises: courses_0001
 Create Date: 2026-12-03
 
 Files were served at /courses/files/<id> to anyone signed in, so counting found every draft's attachment. Each
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007'
-down_revision = '0006'
+revision = 'courses_0002'
+down_revision = 'courses_0001'
 branch_labels = None
 depends_on = None
 
