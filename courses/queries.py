@@ -272,32 +272,54 @@ class CatalogueSearch:
     minutes: tuple[int, int | None] | None = None
 
 
+def lesson_in(lesson: Lesson, language: str) -> bool:
+    """Whether a loaded lesson is written in ``language``: its title, and its text when the French one has a text
+    (the rule of :func:`lessons_in_languages`, for a page that holds the lessons)."""
+    if language == SOURCE_LANGUAGE:
+        return True
+    texts = lesson.texts_in(language)
+    return bool(texts.get("title")) and (bool(texts.get("body")) or not lesson.texts_in(SOURCE_LANGUAGE).get("body"))
+
+
+def lessons_in_languages(plan: Plan, languages: Iterable[str]) -> dict[int, set[str]]:
+    """Per course id of ``plan``: the languages among ``languages`` in which every lesson is written (see
+    :func:`lesson_in`). One aggregate query over the lessons' JSON, none is loaded. Courses without lessons are
+    absent: nothing stops them in any language."""
+    wanted = [language for language in languages if language != SOURCE_LANGUAGE]
+    source_body = Lesson.texts[(SOURCE_LANGUAGE, "body")].as_string()
+    sums = []
+    for language in wanted:
+        title = Lesson.texts[(language, "title")].as_string()
+        body = Lesson.texts[(language, "body")].as_string()
+        translated = title.is_not(None) & (source_body.is_(None) | body.is_not(None))
+        sums.append(func.sum(case((translated, 0), else_=1)))
+    rows = db.session.execute(
+        select(Module.course_id, *sums)
+        .join(Lesson, Lesson.module_id == Module.id)
+        .join(Course, Course.id == Module.course_id)
+        .join(Track, Track.id == Course.track_id)
+        .join(Axis, Axis.id == Track.axis_id)
+        .where(Axis.plan_id == plan.id)
+        .group_by(Module.course_id)
+    ).all()
+    every = {SOURCE_LANGUAGE} & set(languages)
+    return {
+        row[0]: every | {language for language, missing in zip(wanted, row[1:], strict=True) if not missing}
+        for row in rows
+    }
+
+
 def courses_available_in(plan: Plan, language: str) -> set[int]:
     """Ids of the courses of ``plan`` available in ``language``: their title is written in it, and so is every
-    lesson's title and, when the French lesson has a text, that text. One aggregate query over the lessons' JSON
-    (none is loaded); a course without lessons counts on its title alone, which the caller checks."""
+    lesson (:func:`lesson_in`). French, the source, has every course."""
+    courses = [course for track in _tracks(plan) for course in track.courses]
     if language == SOURCE_LANGUAGE:
-        return {course.id for track in _tracks(plan) for course in track.courses}
-    title = Lesson.texts[(language, "title")].as_string()
-    body = Lesson.texts[(language, "body")].as_string()
-    source_body = Lesson.texts[(SOURCE_LANGUAGE, "body")].as_string()
-    translated = title.is_not(None) & (source_body.is_(None) | body.is_not(None))
-    untranslated = dict(
-        db.session.execute(
-            select(Module.course_id, func.sum(case((translated, 0), else_=1)))
-            .join(Lesson, Lesson.module_id == Module.id)
-            .join(Course, Course.id == Module.course_id)
-            .join(Track, Track.id == Course.track_id)
-            .join(Axis, Axis.id == Track.axis_id)
-            .where(Axis.plan_id == plan.id)
-            .group_by(Module.course_id)
-        ).all()
-    )
+        return {course.id for course in courses}
+    written = lessons_in_languages(plan, [language])
     return {
         course.id
-        for track in _tracks(plan)
-        for course in track.courses
-        if course.texts_in(language).get("title") and not untranslated.get(course.id)
+        for course in courses
+        if course.texts_in(language).get("title") and language in written.get(course.id, {language})
     }
 
 

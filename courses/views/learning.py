@@ -6,7 +6,7 @@ survives republishing. Only published plans are visible here: a draft's course i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -69,7 +69,7 @@ from ..progress import (
     scored_lessons,
     track_courses_progress,
 )
-from ..queries import CatalogueSearch, catalogue_courses, lesson_completions
+from ..queries import CatalogueSearch, catalogue_courses, lesson_completions, lesson_in, lessons_in_languages
 
 # Duration ranges of the catalogue filter, in minutes: (lowest included, highest excluded).
 CARDS_PER_PAGE = 20
@@ -116,11 +116,15 @@ def _reader() -> str:
     return str(get_locale() or SOURCE_LANGUAGE)
 
 
-def completeness(item: Any) -> list[tuple[str, list[str]]]:
-    """ "fr, es · pt stale · en missing" as groups: ("available" | "stale" | "missing", [codes])."""
+def completeness(item: Any, written: Collection[str] | None = None) -> list[tuple[str, list[str]]]:
+    """ "fr, es · pt stale · en missing" as groups: ("available" | "stale" | "missing", [codes]). For a course,
+    ``written`` holds the languages its lessons are written in: a course is not available in a language that its
+    lessons are not, whatever its own title says."""
     groups: dict[str, list[str]] = {"available": [], "stale": [], "missing": []}
     for language, status in item.translation_statuses().items():
-        if status in (TranslationStatus.SOURCE, TranslationStatus.UP_TO_DATE):
+        if written is not None and language not in written:
+            groups["missing"].append(language)
+        elif status in (TranslationStatus.SOURCE, TranslationStatus.UP_TO_DATE):
             groups["available"].append(language)
         elif status == TranslationStatus.STALE:
             groups["stale"].append(language)
@@ -230,6 +234,7 @@ def catalogue() -> str:
     groups: list[tuple[Any, list[tuple[Any, Any]]]] = []
     shown = 0
     page: ListPage | None = None
+    written: dict[int, set[str]] = {}  # per course on the page, the languages its lessons are written in
     if plan is not None:
         state = learner_state(user, course_uids=())
         if overview:
@@ -259,6 +264,7 @@ def catalogue() -> str:
                 (axis, track, _card(course, figures.get(course.id, CourseFigures()), state))
                 for axis, track, course in page.items
             )
+            written = lessons_in_languages(plan, LANGUAGES)
     return render_template(
         "courses/learning/catalogue.html",
         plan=plan,
@@ -270,7 +276,7 @@ def catalogue() -> str:
         page_args=_catalogue_args(filters, track_uid, years, plan),
         overview=overview,
         track_uid=track_uid,
-        completeness=completeness,
+        completeness=lambda course: completeness(course, written.get(course.id, LANGUAGES)),
         duration_text=duration_text,
         lock_message=lock_message,
         LEVEL_TITLES=LEVEL_TITLES,
@@ -348,6 +354,12 @@ def _first_open(outline: list[tuple[Any, Progress, list[OutlineLesson]]]) -> Les
     return items[0].lesson if items and items[0].lock is None else None
 
 
+def _written_in(course: Course) -> set[str]:
+    """The languages every lesson of the (loaded) course is written in."""
+    lessons = list(course_lessons(course))
+    return {language for language in LANGUAGES if all(lesson_in(lesson, language) for lesson in lessons)}
+
+
 def _course_context(course: Course, state: LearnerState) -> dict[str, Any]:
     locked = course_lock(course, state)
     outline = _outline(course, state, locked)
@@ -367,7 +379,7 @@ def _course_context(course: Course, state: LearnerState) -> dict[str, Any]:
         "minutes": minutes,
         "min_score": course.min_quiz_score if scored_lessons(course, scoring_kinds()) else None,
         "duration_text": duration_text,
-        "completeness": completeness,
+        "completeness": lambda item: completeness(item, _written_in(course)),
         "next_lesson": _first_open(outline),
         "LEVEL_TITLES": LEVEL_TITLES,
         "fallback_note": fallback_note,

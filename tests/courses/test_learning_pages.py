@@ -139,6 +139,11 @@ def test_a_course_is_available_in_a_language_when_its_lessons_are(staff, catalog
     lessons_of(first)[1].set_texts("es", {})
     db.session.flush()
     assert card_titles(text(staff.get("/courses/catalogue?language=es"))) == []
+    # Its card and its page no longer list Spanish among its languages.
+    card = text(staff.get(f"/courses/catalogue?track={first.track.uid}"))
+    assert "fr · es, pt, en missing" in card and "fr, es · pt, en missing" not in card
+    page = text(staff.get(f"/courses/learn/{first.uid}"))
+    assert "fr · es, pt, en missing" in page and "fr, es · pt, en missing" not in page
     # A lesson with a title in Spanish and its text still in French is not translated either.
     lessons_of(first)[1].set_texts("es", {"title": "Lección 2"})
     db.session.flush()
