@@ -136,7 +136,7 @@ class AddressForm(Form):
     url = StringField(
         _l("Address (URL)"),
         validators=[Optional(), Length(max=2000), http_url],
-        description=_l("An address starting with https://."),
+        description=_l("An address starting with http:// or https://."),
     )
 
 

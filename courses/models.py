@@ -258,11 +258,15 @@ class Assignment(db.Model):
 
 
 class StoredFile(db.Model):
-    """An uploaded file, checked by content; stored under instance/uploads by its SHA-256."""
+    """An uploaded file, checked by content; stored under instance/uploads by its SHA-256.
+
+    Lessons and addresses name a file by ``uid``, a random value that cannot be guessed from another file's, so
+    that nobody finds a draft's attachment by counting; the integer ``id`` stays inside the database."""
 
     __tablename__ = "courses_files"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), default=new_uid, unique=True, index=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(100))
