@@ -162,7 +162,7 @@ def _report() -> Report:
         course_uid=form.course.data or None,
         institute_id=int(form.institute.data) if (form.institute.data or "").isdigit() else None,
         country=form.country.data or None,
-        role=Role(form.role.data) if form.role.data else None,
+        role=Role(form.role.data) if form.role.data in {role.value for role in Role} else None,
     )
     return Report(form, valid, plan, filters, hints)
 

@@ -15,6 +15,7 @@ from wtforms.validators import Length, Optional, ValidationError
 
 from ..database import utcnow
 from ..navigation import NavItem
+from ..pagination import page_arg
 from ..permissions import VIEW_AUDIT_LOG, requires
 from ..signals import audit_action_labels, collect, nav_items
 from .export import audit_csv_response
@@ -121,9 +122,7 @@ def index() -> str:
     valid = form.validate()
     page = None
     if valid:
-        page = entries_page(
-            form.filters(), _reader_zone(), page=request.args.get("page", 1, type=int) or 1, per_page=PER_PAGE
-        )
+        page = entries_page(form.filters(), _reader_zone(), page=page_arg(), per_page=PER_PAGE)
     return render_template("audit/index.html", form=form, page=page, args=_filter_args(), action_label=action_label)
 
 

@@ -19,7 +19,17 @@ from ..mail import send_templated_mail
 from ..permissions import Role
 from ..security import external_url
 from ..signals import user_deactivated, user_reactivated, user_roles_changed, user_updated
-from .csv_import import NEW, UPDATE, ExistingPerson, ImportPlan, InstituteRef, build_plan, decode, read_rows
+from .csv_import import (
+    NEW,
+    UPDATE,
+    ExistingPerson,
+    ImportPlan,
+    InstituteRef,
+    build_plan,
+    decode,
+    manageable_roles,
+    read_rows,
+)
 from .imports import ImportStatus, PeopleImport
 from .models import RoleAssignment, User
 
@@ -79,9 +89,7 @@ def manages(actor: User, person: User) -> bool:
         return True
     if person.institute_id not in scope:
         return False
-    return all(
-        a.institute_id in scope or (a.institute_id is None and a.role == Role.STAFF) for a in person.role_assignments
-    )
+    return manageable_roles({(a.role.value, a.institute_id) for a in person.role_assignments}, scope)
 
 
 def _check_institute(institute_id: int | None, scope: set[int] | None, *, required: bool = False) -> None:
