@@ -15,7 +15,6 @@ from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
-    Form,
     FormField,
     IntegerField,
     SelectField,
@@ -35,6 +34,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
 
 from sonores_lms.config import LANGUAGES
+from sonores_lms.i18n import SubForm
 from sonores_lms.institutes.forms import choices
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.permissions import ROLE_TITLES
@@ -76,7 +76,7 @@ def http_url(_form: Any, field: Any) -> None:
         raise ValidationError(_l("Enter an address that starts with http:// or https://."))
 
 
-def _language_form(kind: str, language: str) -> type[Form]:
+def _language_form(kind: str, language: str) -> type[SubForm]:
     attrs: dict[str, Any] = {}
     for name, label, multiline in TEXT_FIELDS[kind]:
         required = language == SOURCE_LANGUAGE and name == "title"
@@ -85,7 +85,7 @@ def _language_form(kind: str, language: str) -> type[Form]:
         attrs[name] = field_class(label, validators=validators, render_kw={"lang": language})
     if language != SOURCE_LANGUAGE:
         attrs["checked"] = BooleanField(_l("Checked against the current French text"))
-    return type(f"{kind.title()}{language.title()}Texts", (Form,), attrs)
+    return type(f"{kind.title()}{language.title()}Texts", (SubForm,), attrs)
 
 
 def _with_texts(base: type[FlaskForm], kind: str) -> type[FlaskForm]:

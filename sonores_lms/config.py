@@ -48,6 +48,7 @@ class DefaultConfig:
     REMEMBER_COOKIE_DURATION = 30 * 24 * 3600  # seconds
     SEND_FILE_MAX_AGE_DEFAULT = 3600
     WTF_CSRF_TIME_LIMIT = 8 * 3600
+    WTF_I18N_ENABLED = True  # WTForms' own messages ("This field is required.") in the reader's language
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
 
 

@@ -6,7 +6,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    Form,
     FormField,
     IntegerField,
     PasswordField,
@@ -20,10 +19,10 @@ from wtforms.widgets import HiddenInput
 
 from ..auth.forms import new_password_field
 from ..config import LANGUAGES
-from ..i18n import LANGUAGE_NAMES, is_timezone
+from ..i18n import LANGUAGE_NAMES, SubForm, is_timezone
 
 
-class NotificationsForm(Form):
+class NotificationsForm(SubForm):
     course_updates = BooleanField(_l("Changes to my courses"))
     reminders = BooleanField(_l("Reminders before deadlines and live sessions"))
     network_news = BooleanField(_l("News from the network"))

@@ -17,8 +17,9 @@ from ..database import utcnow
 from ..navigation import NavItem
 from ..pagination import page_arg
 from ..permissions import VIEW_AUDIT_LOG, requires
-from ..signals import audit_action_labels, collect, nav_items
+from ..signals import nav_items
 from .export import audit_csv_response
+from .present import present, vocabularies
 from .queries import AuditFilters, entries_page, present_actions
 
 bp = Blueprint("audit", __name__, url_prefix="/admin/audit")
@@ -56,8 +57,8 @@ def all_action_labels() -> dict[str, Any]:
     """The core's labels and those the enabled plugins contribute through ``audit-action-labels``."""
     if "_audit_labels" not in g:
         labels = dict(ACTION_LABELS)
-        for reply in collect(audit_action_labels, None, flatten=False):
-            labels.update(reply)
+        for vocabulary in vocabularies():
+            labels.update(vocabulary.actions)
         g._audit_labels = labels
     return g._audit_labels
 
@@ -123,7 +124,14 @@ def index() -> str:
     page = None
     if valid:
         page = entries_page(form.filters(), _reader_zone(), page=page_arg(), per_page=PER_PAGE)
-    return render_template("audit/index.html", form=form, page=page, args=_filter_args(), action_label=action_label)
+    return render_template(
+        "audit/index.html",
+        form=form,
+        page=page,
+        presented=present(page.items) if page is not None else {},
+        args=_filter_args(),
+        action_label=action_label,
+    )
 
 
 @bp.route("/export.csv")
@@ -131,5 +139,7 @@ def index() -> str:
 def export() -> str | Response:
     form = _filter_form()
     if not form.validate():
-        return render_template("audit/index.html", form=form, page=None, args={}, action_label=action_label)
+        return render_template(
+            "audit/index.html", form=form, page=None, presented={}, args={}, action_label=action_label
+        )
     return audit_csv_response(form.filters(), _reader_zone(), label=action_label, now=utcnow())
