@@ -45,7 +45,10 @@ class DefaultConfig:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
-    REMEMBER_COOKIE_DURATION = 30 * 24 * 3600  # seconds
+    REMEMBER_COOKIE_DURATION = 30 * 24 * 3600  # seconds; also the longest a remembered sign-in lasts
+    SESSION_IDLE_TIMEOUT = 30 * 60  # seconds without a request before a session ends
+    SESSION_MAX_AGE = 12 * 3600  # seconds after signing in before a session ends, however active
+    REMEMBER_IDLE_TIMEOUT = 7 * 24 * 3600  # the idle limit of a "keep me signed in" session
     SEND_FILE_MAX_AGE_DEFAULT = 3600
     WTF_CSRF_TIME_LIMIT = 8 * 3600
     WTF_I18N_ENABLED = True  # WTForms' own messages ("This field is required.") in the reader's language

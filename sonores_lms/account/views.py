@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_user
+from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from ..auth.loader import renew_session
 from ..auth.services import set_new_password
 from ..i18n import timezone_choices
 from ..permissions import signed_in
@@ -54,7 +55,7 @@ def change_password() -> str | Response:
             form.current_password.errors = [_("This is not your current password.")]
         else:
             set_new_password(user, form.password.data or "", actor=user, action="core.password-changed")
-            login_user(user)  # the session follows the new password fingerprint
+            renew_session(user)  # the session follows the new session token
             flash(_("Your password is changed. Your other sessions are signed out."), "success")
             return redirect(url_for("account.profile"))
     return render_template("account/password.html", form=form)

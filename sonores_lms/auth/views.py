@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 from werkzeug.wrappers import Response
 
 from ..extensions import limiter
 from ..permissions import public
 from ..security import safe_next
 from .forms import ForgotPasswordForm, ResetPasswordForm, SignInForm
+from .loader import start_session
 from .services import authenticate, request_password_reset, set_new_password, sign_out_everywhere
 from .tokens import read_token
 
@@ -41,8 +42,7 @@ def sign_in() -> str | Response:
     if form.validate_on_submit():
         user = authenticate(form.email.data or "", form.password.data or "", locale=str(get_locale()))
         if user is not None:
-            session.clear()  # a fresh session: nothing planted before sign-in survives it
-            login_user(user, remember=form.remember.data)
+            start_session(user, remember=bool(form.remember.data))
             return redirect(safe_next(form.next.data, url_for("main.dashboard")))
         form.form_errors.append(_("Wrong email or password."))
     form.password.data = ""
@@ -97,8 +97,7 @@ def _set_password(token: str, purpose: str) -> str | Response:
     if form.validate_on_submit():
         action = "core.password-reset" if purpose == "reset" else "core.invitation-accepted"
         set_new_password(user, form.password.data or "", actor=user, action=action)
-        session.clear()
-        login_user(user)
+        start_session(user)
         flash(_("Your password is saved. Welcome!"), "success")
         return redirect(url_for("main.dashboard"))
     if request.method == "POST" and not form.errors:
