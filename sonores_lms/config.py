@@ -37,7 +37,12 @@ class DefaultConfig:
     JOBS_IMMEDIATE = False
     PASSWORD_RESET_MAX_AGE = 2 * 3600
     INVITATION_MAX_AGE = 14 * 24 * 3600
-    SIGNIN_LIMITS = "5 per minute;20 per hour"
+    SIGNIN_LIMITS = "5 per minute;20 per hour"  # failed sign-ins (and current-password checks) per address
+    SIGNIN_FREE_FAILURES = 3  # wrong passwords in a row on one account before each next one makes it wait
+    SIGNIN_DELAY_BASE = 1  # seconds of the first wait; each further failure doubles it
+    SIGNIN_DELAY_MAX = 60  # the longest wait between two attempts on one account
+    SIGNIN_FAILURE_WINDOW = 24 * 3600  # failures in a row are forgotten this long after the first one
+    SIGNIN_NOTIFY_AFTER = 10  # mail the owner at every this many failures in a row (0: never)
 
     SESSION_COOKIE_SECURE: bool | None = None  # None: secure in production
     REMEMBER_COOKIE_SECURE: bool | None = None

@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, EqualTo, Length, Optional, Validati
 from wtforms.widgets import HiddenInput
 
 from ..auth.forms import new_password_field
+from ..auth.passwords import SAME_AS_CURRENT
 from ..config import LANGUAGES
 from ..i18n import LANGUAGE_NAMES, SubForm, is_timezone
 
@@ -51,3 +52,9 @@ class ChangePasswordForm(FlaskForm):
         validators=[DataRequired(), EqualTo("password", message=_l("The two passwords differ."))],
     )
     submit = SubmitField(_l("Change my password"))
+
+    def validate_password(self, field: PasswordField) -> None:
+        # Compared with what was typed, not with the stored hash: a stolen session must not learn the current
+        # password through this message without going through the throttled check.
+        if field.data and field.data == self.current_password.data:
+            raise ValidationError(SAME_AS_CURRENT)

@@ -29,6 +29,7 @@ PER_PAGE = 50
 ACTION_LABELS: dict[str, Any] = {
     "core.sign-in": _l("Signed in"),
     "core.sign-in-failed": _l("Failed sign-in"),
+    "core.sign-in-failures-notified": _l("Warned of wrong passwords on their account"),
     "core.sign-out": _l("Signed out"),
     "core.password-reset-requested": _l("Password reset requested"),
     "core.password-reset": _l("Password reset"),

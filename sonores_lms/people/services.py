@@ -10,6 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..audit.services import record
+from ..auth.passwords import password_problem, personal_words
 from ..auth.tokens import make_token
 from ..database import utcnow
 from ..extensions import db
@@ -55,6 +56,9 @@ def ensure_admin(*, email: str, first_name: str, last_name: str, password: str) 
     """Create a network admin, or make an existing person one (the CLI's ``create-admin``)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise PeopleError(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.")
+    problem = password_problem(password, user_inputs=personal_words(first_name, last_name, email))
+    if problem:
+        raise PeopleError(problem, code="weak-password")
     user = find_by_email(email)
     if user is None:
         user = User(email=email.strip().lower(), first_name=first_name.strip(), last_name=last_name.strip())
