@@ -120,19 +120,21 @@ def _check_grant(actor: User, institute_id: int | None) -> None:
 
 
 def other_network_admins(user: User) -> int:
-    """How many active network-wide admins there are besides ``user``."""
+    """How many active network-wide admins there are besides ``user``.
+
+    Every active network admin's row (``user``'s included, in id order, so that two callers cannot deadlock)
+    stays locked until the end of the transaction (``FOR UPDATE`` on PostgreSQL; SQLite's writers are serialised
+    anyway): two admins deactivating each other at the same moment would otherwise both count the other as the
+    remaining admin, and the network would be left with none. The second one waits, counts again and is refused.
+    """
     query = (
-        select(func.count(func.distinct(User.id)))
-        .select_from(User)
+        select(User.id)
         .join(User.role_assignments)
-        .where(
-            RoleAssignment.role == Role.ADMIN,
-            RoleAssignment.institute_id.is_(None),
-            User.active.is_(True),
-            User.id != user.id,
-        )
+        .where(RoleAssignment.role == Role.ADMIN, RoleAssignment.institute_id.is_(None), User.active.is_(True))
+        .order_by(User.id)
+        .with_for_update(of=User)
     )
-    return int(db.session.scalar(query) or 0)
+    return len(set(db.session.scalars(query)) - {user.id})
 
 
 def _is_network_admin(user: User) -> bool:
