@@ -157,10 +157,11 @@ def build_app(database_url: str) -> Any:
     from flask_migrate import upgrade
 
     from sonores_lms import create_app
+    from sonores_lms.schema import ALL_HEADS
 
     app = create_app(bench_config(database_url))
     with app.app_context():
-        upgrade()
+        upgrade(revision=ALL_HEADS)
     return app
 
 

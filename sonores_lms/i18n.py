@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
 from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf.i18n import translations as wtf_translations
-from wtforms import Form
 
 from .config import LANGUAGES
 
@@ -64,17 +61,3 @@ def timezone_choices() -> list[tuple[str, str]]:
 
 def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
-
-
-class SubForm(Form):
-    """Base of the forms nested in a FlaskForm through ``FormField``.
-
-    WTForms gives a nested form its own meta, which knows nothing of Flask-WTF's translations: without this base
-    its validators answer in English ("This field is required.") on a Spanish page.
-    """
-
-    class Meta:
-        def get_translations(self, form: Form) -> Any:
-            if current_app.config.get("WTF_I18N_ENABLED", True):
-                return wtf_translations
-            return super().get_translations(form)  # type: ignore[misc]

@@ -14,7 +14,7 @@ import sonores_lms.database
 # revision identifiers, used by Alembic.
 revision = '0001'
 down_revision = None
-branch_labels = None
+branch_labels = ('core',)
 depends_on = None
 
 

@@ -20,7 +20,8 @@ from wtforms.widgets import HiddenInput
 from ..auth.forms import new_password_field
 from ..auth.passwords import SAME_AS_CURRENT
 from ..config import LANGUAGES
-from ..i18n import LANGUAGE_NAMES, SubForm, is_timezone
+from ..forms import SubForm
+from ..i18n import LANGUAGE_NAMES, is_timezone
 
 
 class NotificationsForm(SubForm):
