@@ -178,3 +178,35 @@ def test_two_admins_deactivating_each_other_leave_one_active(live_server, live_u
     with live_server.app.app_context():
         active = db.session.scalars(select(User.active).where(User.id.in_([first.id, second.id]))).all()
     assert sorted(active) == [False, True]
+
+
+def test_reading_pages_do_not_wait_for_a_writer_and_writers_wait_their_turn(live_server, live_user, live_course):
+    from sonores_lms.extensions import db
+
+    learner = live_user()
+    visitor = Visitor(live_server.url)
+    visitor.sign_in(learner.email, learner.password)
+    token = visitor.token(f"/courses/learn/{live_course}")
+    with live_server.app.app_context():
+        writer = db.engine.connect()
+        transaction = writer.begin()  # on SQLite: BEGIN IMMEDIATE, the write lock held until the rollback
+        try:
+            started = time.monotonic()
+            status, _page = visitor.request(f"/courses/learn/{live_course}")
+            assert status == 200
+            assert time.monotonic() - started < 3  # read beside the writer, not after it
+            result: list[int] = []
+            thread = threading.Thread(
+                target=lambda: result.append(
+                    visitor.request(f"/courses/learn/{live_course}/start", {"csrf_token": token})[0]
+                )
+            )
+            thread.start()
+            thread.join(timeout=1)
+            if live_server.app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+                assert thread.is_alive()  # waiting for the lock, not failing
+        finally:
+            transaction.rollback()
+            writer.close()
+    thread.join(timeout=30)
+    assert result == [302]
