@@ -17,6 +17,7 @@ LABELS: dict[str, Any] = {
     "courses.plan-revision-started": _l("New revision of a plan started"),
     "courses.plan-published": _l("Plan published"),
     "courses.plan-copied": _l("Plan copied to another year"),
+    "courses.plan-updated": _l("Plan title changed"),
     "courses.axis-updated": _l("Axis updated"),
     "courses.target-added": _l("Target added"),
     "courses.target-changed": _l("Target changed"),
