@@ -10,7 +10,7 @@ from sqlalchemy import DateTime, TypeDecorator, event
 from sqlalchemy.engine import Engine
 
 # How long a writer waits for SQLite's write lock before giving up (then the request is a 500, as before).
-SQLITE_BUSY_TIMEOUT_MS = 15_000
+SQLITE_BUSY_TIMEOUT = "PRAGMA busy_timeout=15000"
 
 
 def utcnow() -> datetime:
@@ -65,7 +65,7 @@ def configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(SQLITE_BUSY_TIMEOUT)
         cursor.close()
 
     @event.listens_for(engine, "begin")
