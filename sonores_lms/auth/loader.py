@@ -16,7 +16,7 @@ from typing import Any
 
 from flask import Flask, current_app, g, session
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_user
+from flask_login import login_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
@@ -109,8 +109,10 @@ def init_login(app: Flask) -> None:
     # Registered after Flask-Login's own hook, so it runs before it: a rewritten remember cookie goes out.
     @app.after_request
     def _seen(response: Response) -> Response:
+        # The session's own identity tells whether the person is still signed in (signing out removes it); the
+        # user object is left alone, as the request's commit has expired it and reading it would query again.
         identity = g.get("sonores_identity")
-        if identity is None or session.get("_user_id") != str(identity) or not current_user.is_authenticated:
+        if identity is None or session.get("_user_id") != str(identity):
             return response
         now = int(time.time())
         if now - identity.seen_at < SEEN_RESOLUTION:
