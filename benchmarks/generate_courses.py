@@ -21,6 +21,8 @@ from typing import Any
 
 from sqlalchemy import Table, func, select, text
 
+from courses.plans import NETWORK_AXES
+
 from . import texts as T
 from .generate import INVITED_EVERY, NETWORK_ADMINS, NOW, TRAINER_EVERY, Network, _plain_member
 
@@ -48,7 +50,7 @@ class CourseSizes:
 
     @property
     def axes(self) -> int:
-        return len(T.AXES)
+        return len(NETWORK_AXES)
 
     @property
     def tracks(self) -> int:
@@ -142,7 +144,7 @@ def _tree(sizes: CourseSizes, plan_id: int, year: int, rng: random.Random) -> _T
         "translated_from": {lang: _fingerprint(plan_texts["fr"]) for lang in T.LANGS if lang != "fr"},
     })  # fmt: skip
     track_n = course_n = module_n = lesson_n = 0
-    for a, (code, titles) in enumerate(T.AXES):
+    for a, (code, titles) in enumerate(NETWORK_AXES):
         axis_texts = {lang: {"title": titles[lang]} for lang in T.LANGS}
         tree.rows["axes"].append({
             "id": a + 1, "uid": _uid("axis", a), "plan_id": plan_id, "code": code, "position": a,

@@ -10,36 +10,6 @@ import random
 
 LANGS = ("fr", "es", "pt", "en")
 
-AXES: tuple[tuple[str, dict[str, str]], ...] = (
-    (
-        "communication",
-        {
-            "fr": "Nouvelles formes de communication",
-            "es": "Nuevas formas de comunicación",
-            "pt": "Novas formas de comunicação",
-            "en": "New forms of communication",
-        },
-    ),
-    (
-        "project-management",
-        {
-            "fr": "Gestion de projet",
-            "es": "Gestión de proyectos",
-            "pt": "Gestão de projetos",
-            "en": "Project management",
-        },
-    ),
-    (
-        "sustainable-development",
-        {
-            "fr": "Développement durable dans les pratiques culturelles",
-            "es": "Desarrollo sostenible en las prácticas culturales",
-            "pt": "Desenvolvimento sustentável nas práticas culturais",
-            "en": "Sustainable development in cultural practices",
-        },
-    ),
-)
-
 # Topics per axis, used for track and course titles (French, Spanish, Portuguese, English).
 TOPICS: tuple[tuple[tuple[str, str, str, str], ...], ...] = (
     (

@@ -6,10 +6,10 @@ Services flush and record an audit entry; they never commit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import IO, Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -20,7 +20,8 @@ from sonores_lms.extensions import db
 from sonores_lms.multilingual import SOURCE_LANGUAGE, TranslationStatus
 from sonores_lms.permissions import Role
 
-from .models import Assignment, Axis, Course, Lesson, Level, Module, Plan, PlanStatus, Track
+from .models import Assignment, Axis, Course, Lesson, Level, Module, Plan, PlanStatus, StoredFile, Track
+from .uploads import remove_unreferenced, store_upload
 
 Node = Track | Course | Module | Lesson
 
@@ -33,6 +34,17 @@ class AuthoringError(ValueError):
     def __init__(self, message: Any) -> None:
         super().__init__(str(message))
         self.message = message
+
+
+class VersionConflict(AuthoringError):
+    """The item was saved by someone else since the author opened it: nothing is written, the page shows both."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _l(
+                "Someone else changed this item while you were editing it. Reload the page and apply your changes again."
+            )
+        )
 
 
 # -- who may edit what -----------------------------------------------------------------------------------------------
@@ -170,6 +182,12 @@ def _require_draft(plan: Plan) -> None:
         raise AuthoringError(_l("Only the draft revision of a plan can be changed."))
 
 
+def _require_version(item: Node, version: int | None) -> None:
+    """The optimistic check: ``version`` is the one the author saw (None: a caller that just loaded the item)."""
+    if version is not None and version != item.version:
+        raise VersionConflict()
+
+
 def _dense(siblings: list[Any]) -> None:
     for position, sibling in enumerate(siblings):
         if sibling.position != position:
@@ -223,12 +241,15 @@ def update_item(
     item: Node,
     *,
     actor: Any,
+    version: int | None = None,
     settings: Mapping[str, Any] | None = None,
     texts: Mapping[str, Mapping[str, str | None]] | None = None,
     checked: Iterable[str] = (),
 ) -> list[str]:
-    """Change an item's settings and texts in one go; returns the languages written."""
+    """Change an item's settings and texts in one go; returns the languages written. ``version`` is the one the
+    author saw: another one raises :class:`VersionConflict` before anything changes."""
     _require_draft(plan_of(item))
+    _require_version(item, version)
     changed: dict[str, Any] = {}
     for name, value in (settings or {}).items():
         if name == "prerequisites":
@@ -255,6 +276,46 @@ def update_item(
     return languages
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A file sent along with an edit; ``purpose`` ("video" or "file") sets what it may be and how large."""
+
+    stream: IO[bytes]
+    filename: str | None
+    purpose: str
+
+
+def save_item(
+    item: Node,
+    *,
+    actor: Any,
+    version: int,
+    settings: Callable[[StoredFile | None], Mapping[str, Any]],
+    texts: Mapping[str, Mapping[str, str | None]],
+    checked: Iterable[str] = (),
+    upload: Upload | None = None,
+) -> list[str]:
+    """The edit page's save: store ``upload`` (if any), then :func:`update_item` with the settings that name it.
+
+    The file is stored first because the settings refer to it, so both run in a savepoint: when the upload or the
+    update is refused (:class:`~courses.uploads.UploadError`, :class:`AuthoringError`), neither the file's row nor
+    its audit entry stays in the session, and a file this save wrote to the upload folder is removed, so a page
+    that shows the refusal commits no orphan.
+    """
+    stored: StoredFile | None = None
+    try:
+        with db.session.begin_nested():
+            if upload is not None:
+                stored = store_upload(upload.stream, upload.filename, purpose=upload.purpose, actor=actor)
+            return update_item(
+                item, actor=actor, version=version, settings=settings(stored), texts=texts, checked=checked
+            )
+    except AuthoringError:
+        if stored is not None:
+            remove_unreferenced(stored.sha256)
+        raise
+
+
 def _parent_collection(item: Node) -> tuple[Any, str]:
     if isinstance(item, Track):
         return item.axis, "tracks"
@@ -270,8 +331,10 @@ def _siblings(item: Node) -> list[Any]:
     return getattr(parent, collection)
 
 
-def delete_item(item: Node, *, actor: Any) -> None:
+def delete_item(item: Node, *, actor: Any, version: int | None = None) -> None:
+    """Delete ``item`` and what it holds; ``version`` is the one the author saw (see :func:`update_item`)."""
     _require_draft(plan_of(item))
+    _require_version(item, version)
     siblings = [s for s in _siblings(item) if s is not item]
     label, name = _label(item), TEXT_ACTIONS[type(item)]
     details = {"uid": item.uid}

@@ -6,8 +6,7 @@ newer one is caught before anything is written.
 
 from __future__ import annotations
 
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -19,7 +18,6 @@ from wtforms import (
     FormField,
     IntegerField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
@@ -30,22 +28,19 @@ from wtforms.validators import (
     Length,
     NumberRange,
     Optional,
-    ValidationError,
 )
-from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
+from wtforms.widgets import HiddenInput
 
 from sonores_lms.config import LANGUAGES
-from sonores_lms.institutes.forms import choices
+from sonores_lms.forms import ConfirmForm, MultiCheckboxField, choices
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.permissions import ROLE_TITLES
 
-from .models import Level
+from .models import LEVEL_TITLES
 
-LEVEL_TITLES = {
-    Level.BEGINNER: _l("Beginner"),
-    Level.INTERMEDIATE: _l("Intermediate"),
-    Level.ADVANCED: _l("Advanced"),
-}
+if TYPE_CHECKING:
+    from .kinds import LessonKind
+
 TITLE_MAX = 200
 TEXT_MAX = 100_000
 
@@ -60,20 +55,6 @@ TEXT_FIELDS: dict[str, tuple[tuple[str, Any, bool], ...]] = {
         ("transcript", _l("Transcript"), True),
     ),
 }
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-
-def http_url(_form: Any, field: Any) -> None:
-    """Only http and https links: no javascript:, data: or file: addresses in what learners click."""
-    if not field.data:
-        return
-    parts = urlsplit(field.data.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValidationError(_l("Enter an address that starts with http:// or https://."))
 
 
 def _language_form(kind: str, language: str) -> type[Form]:
@@ -126,7 +107,8 @@ class _CourseForm(_VersionedForm):
     level = SelectField(_l("Level"), choices=choices((lv.value, t) for lv, t in LEVEL_TITLES.items()))
     audience = MultiCheckboxField(_l("Audience"), choices=choices((r.value, t) for r, t in ROLE_TITLES.items()))
     prerequisites = MultiCheckboxField(_l("Prerequisites"), choices=[], coerce=int)
-    min_quiz_score = IntegerField(_l("Minimum quiz score (%)"), validators=[Optional(), NumberRange(min=0, max=100)])
+    # Offered only while a registered lesson kind scores (the editor removes it otherwise).
+    min_quiz_score = IntegerField(_l("Minimum score (%)"), validators=[Optional(), NumberRange(min=0, max=100)])
 
     settings = ("level", "audience", "prerequisites", "min_quiz_score")
 
@@ -136,18 +118,24 @@ class _ModuleForm(_VersionedForm):
 
 
 class _LessonForm(_VersionedForm):
+    """What every lesson has; :func:`lesson_form` adds its kind's own fields."""
+
     kind = SelectField(_l("Kind of lesson"), choices=[])
     duration_minutes = IntegerField(
         _l("Estimated duration (minutes)"), validators=[InputRequired(), NumberRange(min=0, max=24 * 60)]
     )
     required = BooleanField(_l("Required to complete the course"))
     release_at = DateTimeLocalField(_l("Available from"), validators=[Optional()], format="%Y-%m-%dT%H:%M")
-    url = StringField(_l("Address (URL)"), validators=[Optional(), Length(max=2000), http_url])
+
+    settings = ("kind", "duration_minutes", "required", "release_at")
+    kind_fields: tuple[str, ...] = ()
+
+
+class _FileFields(Form):
+    """The one file a kind that declares ``upload`` takes; courses checks, stores and serves it."""
+
     upload = FileField(_l("File"))
     remove_file = BooleanField(_l("Remove the uploaded file"))
-    session_note = TextAreaField(_l("Live session"), validators=[Optional(), Length(max=2000)])
-
-    settings = ("kind", "duration_minutes", "required", "release_at", "url", "session_note")
 
 
 TrackForm = _with_texts(_TrackForm, "track")
@@ -160,6 +148,31 @@ EDIT_FORMS: dict[str, type[FlaskForm]] = {
     "module": ModuleForm,
     "lesson": LessonForm,
 }
+
+
+def lesson_form(kind: LessonKind | None) -> type[FlaskForm]:
+    """The lesson editor for a lesson of ``kind``: the fields every lesson has, then the kind's own (and the file
+    field when it takes an upload). None (a kind whose plugin is disabled) edits the common fields alone and
+    leaves the lesson's data as it is."""
+    if kind is None or (kind.form is None and kind.upload is None):
+        return LessonForm
+    added = kind.field_names()
+    clash = set(added) & _reserved_names()
+    if clash:
+        raise RuntimeError(f"Lesson kind {kind.name!r} declares fields the editor already has: {sorted(clash)}")
+    bases: tuple[type, ...] = (LessonForm,)
+    if kind.form is not None:
+        bases += (kind.form,)
+    if kind.upload is not None:
+        bases += (_FileFields,)
+    attrs = {"settings": (*LessonForm.settings, *added), "kind_fields": added}
+    return type(f"{kind.name.title().replace('-', '').replace('_', '')}LessonForm", bases, attrs)
+
+
+def _reserved_names() -> set[str]:
+    """Names a kind's field may not take: the editor's own fields and the attributes of a form."""
+    public = (name for name in dir(_LessonForm) if not name.startswith("_"))
+    return {"csrf_token", "upload", "remove_file", *LANGUAGES, *public}
 
 
 class NewItemForm(FlaskForm):
@@ -186,10 +199,6 @@ class MoveForm(FlaskForm):
 
 class AssignForm(FlaskForm):
     trainer = SelectField(_l("Trainer"), coerce=int, choices=[], validate_choice=True)
-
-
-class ConfirmForm(FlaskForm):
-    """Only the CSRF token: for buttons that change one thing."""
 
 
 class OpenDraftForm(ConfirmForm):

@@ -11,10 +11,10 @@ them (GROUP BY). The rows are
 - refreshed per person (:func:`refresh_people`) when someone enrols, completes a track, gains or loses a role, is
   deactivated or reactivated, or moves to another institute.
 
-Both run as jobs (``courses/jobs.py``, imported only when one is queued, so that creating the app opens no job
-queue) after the request's commit, so that the worker sees what the request wrote; with ``JOBS_IMMEDIATE``
-(tests, single-process setups) they run at once, inside the caller's transaction. Both recompute from the current
-data (delete, then insert), so running one twice changes nothing.
+Both run as jobs queued after the request's commit, so that the worker sees what the request wrote; the jobs, the
+receivers and the scheduling live in ``courses/jobs.py``, which imports this module (never the other way round).
+With ``JOBS_IMMEDIATE`` (tests, single-process setups) they run at once, inside the caller's transaction. Both
+recompute from the current data (delete, then insert), so running one twice changes nothing.
 
 Semantics (the same as the learning area): a person is *enrolled* in a track when an enrolment in one of its courses
 is active or completed, *in progress* when one is active, *done* when a TrackCompletion row exists. Only active
@@ -29,22 +29,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Integer, and_, case, delete, event, func, insert, literal, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy import Integer, and_, case, delete, func, insert, literal, select, union
 
 from sonores_lms.database import utcnow
 from sonores_lms.extensions import db
 from sonores_lms.institutes.models import Institute
 from sonores_lms.people.models import User
-from sonores_lms.signals import (
-    institute_updated,
-    user_deactivated,
-    user_reactivated,
-    user_roles_changed,
-    user_updated,
-)
 
 from .coverage import covered_people
 from .models import (
@@ -60,7 +51,6 @@ from .models import (
     Track,
     TrackCompletion,
 )
-from .signals import enrolment_changed, track_completed
 
 LIVE_STATUSES = (PlanStatus.DRAFT, PlanStatus.PUBLISHED)
 CHUNK = 500  # people per statement: keeps IN lists well under every database's limit on parameters
@@ -206,104 +196,6 @@ def rebuild_plans(plan_ids: Iterable[int] | None = None) -> list[Plan]:
 
 def rebuilt_at(plan: Plan) -> datetime | None:
     return db.session.scalar(select(DeliveredState.rebuilt_at).where(DeliveredState.plan_id == plan.id))
-
-
-# -- scheduling: jobs start after the commit --------------------------------------------------------------------
-
-_PENDING = "courses_delivered_pending"  # a key of Session.info
-
-
-def _pending() -> dict[str, set[int]]:
-    return db.session().info.setdefault(_PENDING, {"people": set(), "plans": set()})
-
-
-def schedule_refresh(user_ids: Iterable[int]) -> None:
-    """Refresh these people's rows: now when jobs run inline, else in a job queued once the transaction commits."""
-    ids = {int(i) for i in user_ids if i is not None}
-    if not ids:
-        return
-    if current_app.config["JOBS_IMMEDIATE"]:
-        from sonores_lms.jobs import enqueue
-
-        from .jobs import refresh_delivered_people
-
-        enqueue(refresh_delivered_people, user_ids=sorted(ids))
-    else:
-        _pending()["people"].update(ids)
-
-
-def schedule_rebuild(plans: Iterable[Plan]) -> None:
-    """Rebuild these plans' rows: now when jobs run inline, else in a job queued once the transaction commits."""
-    ids = {plan.id for plan in plans if plan.id is not None}
-    if not ids:
-        return
-    if current_app.config["JOBS_IMMEDIATE"]:
-        from sonores_lms.jobs import enqueue
-
-        from .jobs import rebuild_delivered
-
-        enqueue(rebuild_delivered, plan_ids=sorted(ids))
-    else:
-        _pending()["plans"].update(ids)
-
-
-def _after_commit(session: Session) -> None:
-    pending = session.info.pop(_PENDING, None)
-    if not pending or not (pending["plans"] or pending["people"]):
-        return
-    from sonores_lms.jobs import enqueue
-
-    from .jobs import rebuild_delivered, refresh_delivered_people
-
-    if pending["plans"]:
-        enqueue(rebuild_delivered, plan_ids=sorted(pending["plans"]))
-    if pending["people"]:
-        enqueue(refresh_delivered_people, user_ids=sorted(pending["people"]))
-
-
-def _after_rollback(session: Session, previous_transaction: Any) -> None:
-    if previous_transaction.parent is None:  # the whole transaction, not a savepoint
-        session.info.pop(_PENDING, None)
-
-
-# -- receivers --------------------------------------------------------------------------------------------------
-
-
-def _on_enrolment(enrolment: Enrolment, **_kwargs: Any) -> None:
-    schedule_refresh([enrolment.user_id])
-
-
-def _on_track_completed(completion: TrackCompletion, **_kwargs: Any) -> None:
-    schedule_refresh([completion.user_id])
-
-
-def _on_person(user: User, **_kwargs: Any) -> None:
-    schedule_refresh([user.id])
-
-
-def _on_user_updated(user: User, *, fields: Iterable[str] = (), **_kwargs: Any) -> None:
-    if "institute_id" in set(fields):
-        schedule_refresh([user.id])
-
-
-def _on_institute_updated(institute: Institute, *, fields: Iterable[str] = (), **_kwargs: Any) -> None:
-    if "country" in set(fields):
-        schedule_refresh(db.session.scalars(select(User.id).where(User.institute_id == institute.id)))
-
-
-def connect(plugin: Any) -> None:
-    """Keep the summary current: the events that change who is targeted or what they did."""
-    plugin.connect(enrolment_changed, _on_enrolment)
-    plugin.connect(track_completed, _on_track_completed)
-    plugin.connect(user_roles_changed, _on_person)
-    plugin.connect(user_deactivated, _on_person)
-    plugin.connect(user_reactivated, _on_person)
-    plugin.connect(user_updated, _on_user_updated)
-    plugin.connect(institute_updated, _on_institute_updated)
-    # Session events are process-wide, like signals: listen once.
-    if not event.contains(Session, "after_commit", _after_commit):
-        event.listen(Session, "after_commit", _after_commit)
-        event.listen(Session, "after_soft_rollback", _after_rollback)
 
 
 # -- reading the figures ----------------------------------------------------------------------------------------

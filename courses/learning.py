@@ -22,7 +22,7 @@ from sonores_lms.audit.services import record
 from sonores_lms.database import utcnow
 from sonores_lms.extensions import db
 
-from .kinds import lesson_kinds_registry
+from .kinds import LessonKind, lesson_kinds_registry, scoring_kinds
 from .models import (
     Axis,
     CompletionSource,
@@ -38,7 +38,6 @@ from .models import (
     TrackCompletion,
 )
 from .progress import (
-    QUIZ_KIND,
     LearnerState,
     Lock,
     Progress,
@@ -50,11 +49,6 @@ from .progress import (
 from .signals import course_completed, enrolment_changed, track_completed
 
 ENROLLED = (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
-# Kinds that complete by what happens elsewhere (a quiz passed, a session attended): the learner cannot tick them.
-SELF_COMPLETING = {
-    "quiz": _l("This lesson is done when you pass its quiz."),
-    "attended": _l("This lesson is done when your attendance at the session is recorded."),
-}
 LEARNER_SOURCES = (CompletionSource.MANUAL, CompletionSource.READ, CompletionSource.OFFLINE)
 
 
@@ -177,13 +171,8 @@ def learner_state(user: Any, *, course_uids: Collection[str] | None = None, trac
     )
     if course_uids is not None:
         query = query.where(LessonCompletion.course_uid.in_(list(course_uids)))
-    completed: set[str] = set()
-    scores: dict[str, int] = {}
     rows = db.session.execute(query) if course_uids is None or course_uids else ()
-    for lesson_uid, source, score in rows:
-        completed.add(lesson_uid)
-        if source == CompletionSource.QUIZ and score is not None:
-            scores[lesson_uid] = score
+    completed, scores = completions_and_scores(rows)
     enrolments = db.session.execute(
         select(Enrolment.course_uid, Enrolment.status).where(Enrolment.user_id == user.id)
     ).all()
@@ -193,12 +182,24 @@ def learner_state(user: Any, *, course_uids: Collection[str] | None = None, trac
             db.session.scalars(select(TrackCompletion.track_uid).where(TrackCompletion.user_id == user.id))
         )
     return LearnerState(
-        completed=frozenset(completed),
-        quiz_scores=scores,
+        completed=completed,
+        scores=scores,
         completed_courses=frozenset(uid for uid, status in enrolments if status == EnrolmentStatus.COMPLETED),
         enrolled=frozenset(uid for uid, status in enrolments if status in ENROLLED),
         completed_tracks=done_tracks,
     )
+
+
+def completions_and_scores(rows: Any) -> tuple[frozenset[str], dict[str, int]]:
+    """Lesson uids done and their scores, from ``(lesson_uid, source, score)`` rows: a score counts whatever the
+    source that recorded it (the kind says whether its lessons score)."""
+    completed: set[str] = set()
+    scores: dict[str, int] = {}
+    for lesson_uid, _source, score in rows:
+        completed.add(lesson_uid)
+        if score is not None:
+            scores[lesson_uid] = score
+    return frozenset(completed), scores
 
 
 def enrolled_lessons(plan: Plan, course_uids: Collection[str]) -> list[Lesson]:
@@ -232,13 +233,27 @@ def audience_allows(user: Any, course: Course) -> bool:
     return not audience or bool(audience & set(user.roles))
 
 
+def lesson_kind(lesson: Lesson) -> LessonKind | None:
+    """The registered kind of ``lesson``, None while the plugin that declares it is disabled."""
+    return lesson_kinds_registry().get(lesson.kind)
+
+
 def completes_by(lesson: Lesson) -> str | None:
-    """How the lesson completes by itself ("read", "quiz", "attended" or None); a quiz is a quiz even while the
-    plugin that shows quizzes is not there."""
-    kind = lesson_kinds_registry().get(lesson.kind)
-    if kind is not None:
-        return kind.completes_by
-    return "quiz" if lesson.kind == QUIZ_KIND else None
+    """How the lesson completes by itself ("read", "attended", a plugin's word such as "quiz", or None)."""
+    kind = lesson_kind(lesson)
+    return kind.completes_by if kind is not None else None
+
+
+def learner_refusal(lesson: Lesson) -> Any:
+    """Why the learner may not mark ``lesson`` done themselves, or None when they may: its kind says something
+    else completes it (a session attended, a quiz passed), or its kind is not available (its plugin is disabled:
+    what nobody can see is not marked seen)."""
+    kind = lesson_kind(lesson)
+    if kind is None:
+        return _l("This kind of lesson is not available at the moment.")
+    if not kind.learner_completes:
+        return kind.completion_note
+    return None
 
 
 def _plan_of(course: Course) -> Plan:
@@ -312,16 +327,19 @@ def complete_lesson(
     now: datetime | None = None,
 ) -> LessonCompletion:
     """Mark ``lesson`` done for ``user`` (starting its course if needed). Idempotent: a second call changes
-    nothing, except a better quiz score. Refuses locked lessons. When the course becomes complete, completes the
+    nothing, except a better score. ``source`` says what completed it: the learner (manual, read, offline, which
+    the lesson's kind may refuse) or something elsewhere (attended, quiz), with a ``score`` (percent) for kinds
+    that score. Refuses locked lessons. When the course becomes complete, completes the
     enrolment (``courses.course-completed``, once), then the track (``courses.track-completed``, once)."""
     actor = actor if actor is not None else user
     course = lesson.module.course
     _require_published(course)
     if not audience_allows(user, course):
         raise audience_refusal(course)
-    by_itself = completes_by(lesson)
-    if by_itself in SELF_COMPLETING and source in LEARNER_SOURCES:
-        raise LearningError(SELF_COMPLETING[by_itself])
+    if source in LEARNER_SOURCES:
+        refusal = learner_refusal(lesson)
+        if refusal is not None:
+            raise LearningError(refusal)
     state = learner_state(user, course_uids=[course.uid])
     locked = lesson_lock(lesson, course, state, now or utcnow())
     if locked is not None:
@@ -360,15 +378,14 @@ def complete_lesson(
     if started is not None and started.last_activity_at is None:
         started.last_activity_at = completion.completed_at  # started by this completion (or an earlier one)
         db.session.flush()
-    quiz_score = completion.score if completion.source == CompletionSource.QUIZ else None
-    state = state.with_lesson(lesson.uid, quiz_score)
+    state = state.with_lesson(lesson.uid, completion.score)
     complete_course_if_done(user, course, state=state, actor=actor)
     return completion
 
 
 def complete_course_if_done(user: Any, course: Course, *, state: LearnerState, actor: Any) -> bool:
     """Complete the enrolment when the course's rule is met; then the track. True when the course completed now."""
-    if not course_requirements_met(course, state):
+    if not course_requirements_met(course, state, scoring_kinds=scoring_kinds()):
         return False
     enrolment = _enrolment(user, course)
     if enrolment is None or enrolment.status == EnrolmentStatus.COMPLETED:
@@ -403,7 +420,7 @@ def _complete_track_if_done(user: Any, track: Track, *, state: LearnerState, act
         )
     )
     state = LearnerState(
-        state.completed, state.quiz_scores, state.completed_courses | done, state.enrolled, state.completed_tracks
+        state.completed, state.scores, state.completed_courses | done, state.enrolled, state.completed_tracks
     )
     if not track_done(track, state):
         return

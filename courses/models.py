@@ -13,6 +13,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -47,10 +48,24 @@ class PlanStatus(enum.StrEnum):
     ARCHIVED = "archived"
 
 
+PLAN_STATUS_TITLES = {
+    PlanStatus.DRAFT: _l("Draft"),
+    PlanStatus.PUBLISHED: _l("Published"),
+    PlanStatus.ARCHIVED: _l("Archived"),
+}
+
+
 class Level(enum.StrEnum):
     BEGINNER = "beginner"
     INTERMEDIATE = "intermediate"
     ADVANCED = "advanced"
+
+
+LEVEL_TITLES = {
+    Level.BEGINNER: _l("Beginner"),
+    Level.INTERMEDIATE: _l("Intermediate"),
+    Level.ADVANCED: _l("Advanced"),
+}
 
 
 class EnrolmentStatus(enum.StrEnum):

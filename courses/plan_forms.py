@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from sonores_lms.config import LANGUAGES
+from sonores_lms.forms import choices
 from sonores_lms.i18n import LANGUAGE_TITLES
-from sonores_lms.institutes.choosing import InstituteCountry
-from sonores_lms.institutes.forms import choices
+from sonores_lms.institutes.choices import countries_named
+from sonores_lms.institutes.choosing import InstituteCountry, narrow_institutes
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.permissions import ROLE_TITLES
 
 from .delivered import GROUPING_TITLES, Grouping
+from .plans import track_labels
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 TRANSLATIONS = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
@@ -92,12 +95,6 @@ class AxisForm(FlaskForm):
         ]
 
 
-class ConfirmForm(FlaskForm):
-    """A POST button: only the CSRF token is checked."""
-
-    submit = SubmitField(_l("Confirm"))
-
-
 class CopyForm(FlaskForm):
     year = _year_field(_l("Copy to the year"))
     submit = SubmitField(_l("Copy the plan"))
@@ -107,7 +104,7 @@ EVERY_INSTITUTE = ""
 
 
 class TargetForm(InstituteCountry, FlaskForm):
-    """Choices are filled by the view: the plan's tracks and the institutes (``narrow_institutes``)."""
+    """A target's track, role and institute; ``fill`` sets the choices."""
 
     track = SelectField(_l("Track"), validators=[DataRequired(message=_l("Choose a track."))])
     role = SelectField(
@@ -117,6 +114,14 @@ class TargetForm(InstituteCountry, FlaskForm):
     )
     institute = SelectField(_l("Institute"), default=EVERY_INSTITUTE)
     submit = SubmitField(_l("Save the target"))
+
+    def fill(self, plan: Any, *, current: int | None = None) -> None:
+        """The plan's tracks ("Axis › Track"), and the institutes to choose from (``current``: the one the target
+        names now, kept as a choice); ``plan.axes`` and their tracks must be loaded."""
+        self.track.choices = choices([("", _("Choose a track")), *track_labels(plan).items()])
+        narrow_institutes(
+            self, self.institute, current=current, leading=[(EVERY_INSTITUTE, _("Every institute"))], value=str
+        )
 
     def institute_id(self) -> int | None:
         value = self.institute.data or EVERY_INSTITUTE
@@ -137,3 +142,26 @@ class DeliveredFilterForm(FlaskForm):
     )
     axis = SelectField(_l("Axis"), validators=[Optional()], validate_choice=False)
     country = SelectField(_l("Country"), validators=[Optional()], validate_choice=False)
+
+    def fill(self, plan: Any, countries: list[str]) -> None:
+        """The plan's axes and the network's ``countries`` as choices; unknown values sent back are dropped."""
+        self.axis.choices = choices([("", _("Every axis")), *((str(a.id), str(a.text("title"))) for a in plan.axes)])
+        self.country.choices = countries_named(countries, leading=[("", _("Every country"))])
+        try:
+            grouping = Grouping(self.group.data or Grouping.AXIS.value)
+        except ValueError:
+            grouping = Grouping.AXIS
+        self.group.data = grouping.value
+        if not (self.axis.data or "").isdigit() or int(self.axis.data) not in {a.id for a in plan.axes}:
+            self.axis.data = ""
+        if self.country.data not in countries:
+            self.country.data = ""
+
+    def grouping(self) -> Grouping:
+        return Grouping(self.group.data)
+
+    def axis_id(self) -> int | None:
+        return int(self.axis.data) if self.axis.data else None
+
+    def chosen_country(self) -> str | None:
+        return self.country.data or None

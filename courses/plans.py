@@ -22,7 +22,7 @@ from sonores_lms.people.models import RoleAssignment, User
 from sonores_lms.permissions import Role
 
 from .coverage import covered_people
-from .delivered import schedule_rebuild
+from .jobs import schedule_rebuild
 from .models import Axis, Plan, PlanStatus, Target, Track
 from .revisions import PlanError, create_plan
 
@@ -56,6 +56,11 @@ NETWORK_AXES: tuple[tuple[str, dict[str, str]], ...] = (
         },
     ),
 )
+
+
+def track_labels(plan: Plan) -> dict[str, str]:
+    """Track uid -> "Axis › Track", in the plan's order: how the targets name a track."""
+    return {track.uid: f"{axis.text('title')} › {track.text('title')}" for axis in plan.axes for track in axis.tracks}
 
 
 # -- plans and axes ---------------------------------------------------------------------------------------------

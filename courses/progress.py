@@ -1,7 +1,7 @@
 """Progress and locks, computed from what a person has done: pure functions, no queries, no request.
 
 Everything here reads a plan tree (models already loaded, or any objects with the same attributes) and a
-:class:`LearnerState` (the lesson uids a person completed, their quiz scores, the courses their enrolment marks
+:class:`LearnerState` (the lesson uids a person completed, their scores, the courses their enrolment marks
 completed). Progress counts REQUIRED lessons only: lesson -> module -> course -> track -> plan. Keeping this free of
 queries lets the catalogue, the course page, the dashboard and the services agree on one definition, and lets the
 tests check it without a database.
@@ -10,12 +10,10 @@ tests check it without a database.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-
-QUIZ_KIND = "quiz"
 
 
 @dataclass(frozen=True)
@@ -23,13 +21,13 @@ class LearnerState:
     """What one person has done, keyed by uid (uids survive plan revisions, ids do not)."""
 
     completed: frozenset[str] = frozenset()  # lesson uids
-    quiz_scores: Mapping[str, int] = field(default_factory=dict)  # lesson uid -> percent (source=quiz)
+    scores: Mapping[str, int] = field(default_factory=dict)  # lesson uid -> best percent, for kinds that score
     completed_courses: frozenset[str] = frozenset()  # course uids whose enrolment is completed
     enrolled: frozenset[str] = frozenset()  # course uids with an active or completed enrolment
     completed_tracks: frozenset[str] = frozenset()  # track uids with a TrackCompletion row
 
     def with_lesson(self, uid: str, score: int | None = None) -> LearnerState:
-        scores = dict(self.quiz_scores)
+        scores = dict(self.scores)
         if score is not None:
             scores[uid] = max(score, scores.get(uid, score))
         return LearnerState(
@@ -39,7 +37,7 @@ class LearnerState:
     def with_course(self, uid: str) -> LearnerState:
         return LearnerState(
             self.completed,
-            self.quiz_scores,
+            self.scores,
             self.completed_courses | {uid},
             self.enrolled | {uid},
             self.completed_tracks,
@@ -123,25 +121,28 @@ def course_progress(course: Any, state: LearnerState) -> Progress:
     return lessons_progress(course_lessons(course), state)
 
 
-def best_quiz_score(course: Any, state: LearnerState) -> int | None:
-    """The best score among the course's quiz lessons, None when none was taken."""
-    scores = [state.quiz_scores[lesson.uid] for lesson in course_lessons(course) if lesson.uid in state.quiz_scores]
+def scored_lessons(course: Any, scoring_kinds: Collection[str]) -> list[Any]:
+    """The course's lessons of a kind that scores (see :attr:`courses.kinds.LessonKind.scores`)."""
+    return [lesson for lesson in course_lessons(course) if lesson.kind in scoring_kinds]
+
+
+def best_score(course: Any, state: LearnerState, scoring_kinds: Collection[str]) -> int | None:
+    """The best score among the course's scored lessons, None when none was taken."""
+    scores = [
+        state.scores[lesson.uid] for lesson in scored_lessons(course, scoring_kinds) if lesson.uid in state.scores
+    ]
     return max(scores) if scores else None
 
 
-def has_quiz(course: Any) -> bool:
-    return any(lesson.kind == QUIZ_KIND for lesson in course_lessons(course))
-
-
-def course_requirements_met(course: Any, state: LearnerState) -> bool:
-    """The completion rule: every required lesson done and, when the course sets a minimum quiz score and has
-    quizzes, the best quiz score at or above it. (A minimum without any quiz lesson cannot be met, so it is ignored
-    rather than locking the course for ever.)"""
+def course_requirements_met(course: Any, state: LearnerState, *, scoring_kinds: Collection[str]) -> bool:
+    """The completion rule: every required lesson done and, when the course sets a minimum score and has lessons
+    of a kind that scores (``scoring_kinds``, the names the registry gives), the best score at or above it. (A
+    minimum without any scored lesson cannot be met, so it is ignored rather than locking the course for ever.)"""
     lessons = course_progress(course, state)
     if lessons.done < lessons.total:
         return False
-    if course.min_quiz_score is not None and has_quiz(course):
-        best = best_quiz_score(course, state)
+    if course.min_quiz_score is not None and scored_lessons(course, scoring_kinds):
+        best = best_score(course, state, scoring_kinds)
         return best is not None and best >= course.min_quiz_score
     return True
 

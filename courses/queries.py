@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from sonores_lms.extensions import db
+from sonores_lms.institutes.choices import country_names
+from sonores_lms.people.models import RoleAssignment, User
+from sonores_lms.permissions import Role
 
-from .models import Axis, Course, Lesson, LessonCompletion, Module, Plan, PlanStatus, Track
+from .delivered import Figures, Grouping, institute_labels, planned_vs_delivered
+from .models import Assignment, Axis, Course, Lesson, LessonCompletion, Module, Plan, PlanStatus, Track
 
 
 def tree_options(*, lessons: bool = True, courses: bool = True) -> list[_AbstractLoad]:
@@ -47,6 +52,36 @@ def draft_plan(year: int, *, lessons: bool = True, courses: bool = True) -> Plan
 
 def plans_by_year() -> list[Plan]:
     return list(db.session.scalars(select(Plan).order_by(Plan.year.desc(), Plan.revision.desc())))
+
+
+def latest_plan_year() -> int | None:
+    return db.session.scalar(select(Plan.year).order_by(Plan.year.desc()).limit(1))
+
+
+def plan_for_page(
+    plan_id: int,
+    *,
+    tree: bool = False,
+    lessons: bool = False,
+    axes: bool = False,
+    tracks: bool = False,
+    draft_lessons: bool = False,
+) -> Plan | None:
+    """The plan with what its page shows: ``axes`` loads its axes, ``tracks`` their tracks too, ``tree`` down to the
+    modules, and lessons too when ``lessons`` is set, or when ``draft_lessons`` is set and the plan is a draft (only
+    a draft's lessons are checked before publishing: a network's plan holds thousands of lessons, and their texts
+    weigh megabytes)."""
+    query = select(Plan).where(Plan.id == plan_id)
+    if draft_lessons and db.session.scalar(select(Plan.status).where(Plan.id == plan_id)) != PlanStatus.DRAFT:
+        # Down to the courses, which the page lists: nothing to check below them.
+        query = query.options(selectinload(Plan.axes).selectinload(Axis.tracks).selectinload(Track.courses))
+    elif tree:
+        query = query.options(*tree_options(lessons=lessons or draft_lessons))
+    elif tracks:
+        query = query.options(selectinload(Plan.axes).selectinload(Axis.tracks))
+    elif axes:
+        query = query.options(selectinload(Plan.axes))
+    return db.session.scalars(query).first()
 
 
 def course_lesson_totals(within: Plan | Track) -> dict[int, tuple[int, int]]:
@@ -134,6 +169,41 @@ def course_outline(course_id: int) -> Course | None:
     ).first()
 
 
+def other_courses(course: Course, plan: Plan) -> list[Course]:
+    """The courses of ``plan`` but ``course``, in the plan's order: the prerequisites ``course`` may have."""
+    return list(
+        db.session.scalars(
+            select(Course)
+            .join(Track)
+            .join(Axis)
+            .where(Axis.plan_id == plan.id, Course.id != course.id)
+            .order_by(Axis.position, Track.position, Course.position)
+        )
+    )
+
+
+def assigned_trainers(item: Track | Course) -> list[tuple[Assignment, User]]:
+    """The assignments to ``item`` (by uid, so they hold across revisions) and their people, by name."""
+    column = Assignment.track_uid if isinstance(item, Track) else Assignment.course_uid
+    rows = db.session.execute(
+        select(Assignment, User)
+        .join(User, User.id == Assignment.user_id)
+        .where(column == item.uid)
+        .order_by(User.last_name, User.first_name)
+    ).all()
+    return [(row[0], row[1]) for row in rows]
+
+
+def active_trainers() -> list[User]:
+    """The active people who hold the trainer role, by name: whom an admin may assign to a track or a course."""
+    trainers = select(RoleAssignment.user_id).where(RoleAssignment.role == Role.TRAINER)
+    return list(
+        db.session.scalars(
+            select(User).where(User.id.in_(trainers), User.active.is_(True)).order_by(User.last_name, User.first_name)
+        )
+    )
+
+
 def lesson_completions(user_id: int, course_uids: list[str]) -> list[tuple[str, object, int | None]]:
     """(lesson uid, source, score) of ``user_id``'s completions in ``course_uids``: the completions half of
     ``learner_state()``, for a caller that already holds the person's enrolments."""
@@ -152,3 +222,31 @@ def id_in_plan(model: type[Track] | type[Course], plan: Plan, uid: str) -> int |
         query = query.join(Track, Track.id == Course.track_id)
     query = query.join(Axis, Axis.id == Track.axis_id).where(Axis.plan_id == plan.id)
     return db.session.scalar(query)
+
+
+def delivered_table(
+    plan: Plan, grouping: Grouping, *, axis_id: int | None = None, country: str | None = None
+) -> tuple[list[tuple[str, Figures]], Figures]:
+    """The planned-vs-delivered rows as the page and its CSV show them, (label, figures) in the reader's order: axes
+    in the plan's order, institutes by name (then country), countries by name; the row of people without an
+    institute comes last. Then the total. ``plan.axes`` must be loaded."""
+    rows, total = planned_vs_delivered(plan, grouping, axis_id=axis_id, country=country)
+    names = country_names()
+    if grouping is Grouping.AXIS:
+        axes = {axis.id: axis for axis in plan.axes}
+        rows.sort(key=lambda row: axes[row.key].position if row.key in axes else 0)
+        return [(str(axes[row.key].text("title")) if row.key in axes else "?", row) for row in rows], total
+    if grouping is Grouping.INSTITUTE:
+        found = institute_labels(row.key for row in rows)
+        keyed = []
+        for row in rows:
+            if row.key in found:
+                name, code = found[row.key]
+                keyed.append(((False, name.casefold(), code), (f"{name} ({names.get(code, code)})", row)))
+            else:
+                keyed.append(((True, "", ""), (_("No institute"), row)))
+        keyed.sort(key=lambda item: item[0])
+        return [item for _sort, item in keyed], total
+    labelled = [(names.get(row.key, row.key) if row.key else _("No institute"), row) for row in rows]
+    labelled.sort(key=lambda item: (item[1].key is None, item[0]))
+    return labelled, total

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, case, distinct, func, null, or_, select
 
 from sonores_lms.extensions import db
@@ -41,6 +42,15 @@ class Grouping(enum.StrEnum):
     INSTITUTES = "institutes"
     COUNTRIES = "countries"
     AXES = "axes"
+
+
+GROUPING_TITLES: dict[Grouping, Any] = {
+    Grouping.COURSES: _l("By course"),
+    Grouping.PEOPLE: _l("By person"),
+    Grouping.INSTITUTES: _l("By institute"),
+    Grouping.COUNTRIES: _l("By country"),
+    Grouping.AXES: _l("By axis"),
+}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from sonores_lms.audit.services import record
 from sonores_lms.database import utcnow
 from sonores_lms.extensions import db
 
-from .delivered import schedule_rebuild
+from .jobs import schedule_rebuild
 from .kinds import lesson_kinds_registry
 from .models import Axis, Course, Lesson, Module, Plan, PlanStatus, Target, Track, new_uid
 from .queries import draft_plan, tree_options

@@ -8,7 +8,8 @@ _signals = Namespace()
 
 course_completed = _signals.signal(
     "courses.course-completed",
-    doc="""Event: a person completed a course (all required lessons done, minimum quiz score reached).
+    doc="""Event: a person completed a course (all required lessons done, its minimum score reached on lessons of
+    a kind that scores).
 
     sender: the :class:`courses.models.Enrolment`; keywords ``user`` and ``course`` (the published
     :class:`courses.models.Course`). Sent once per enrolment. Receivers return nothing; they may flush, never
@@ -33,8 +34,11 @@ enrolment_changed = _signals.signal(
 
 lesson_kinds = _signals.signal(
     "courses.lesson-kinds",
-    doc="""Collector for the kinds of lesson (text, video, file, link, live session, quiz, ...).
+    doc="""Collector for the kinds of lesson (text, video, file, link, live session, an embedded item; a quiz from
+    the quizzes plugin, ...).
 
-    sender: None. Each receiver returns a :class:`courses.kinds.LessonKind` or an iterable of them; names must be
-    unique (see :func:`courses.kinds.lesson_kinds_registry`).""",
+    sender: None. Each receiver returns a :class:`courses.api.LessonKind` or an iterable of them: its editor
+    fields, how they load and save into ``Lesson.data``, its publish checks, learner template and completion
+    (see the class). Names must be unique (see :func:`courses.kinds.lesson_kinds_registry`). A plugin connects its
+    receiver in its ``init`` with ``plugin.connect``, so its kinds exist only while it is enabled.""",
 )

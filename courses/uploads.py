@@ -16,6 +16,7 @@ import filetype
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from PIL import Image, UnidentifiedImageError
+from sqlalchemy import select
 
 from sonores_lms.audit.services import record
 from sonores_lms.extensions import db
@@ -23,8 +24,6 @@ from sonores_lms.extensions import db
 from .models import StoredFile
 
 MB = 1024 * 1024
-VIDEO_MAX_BYTES = 50 * MB  # setting COURSES_UPLOAD_MAX_VIDEO overrides
-OTHER_MAX_BYTES = 10 * MB  # setting COURSES_UPLOAD_MAX_OTHER overrides
 IMAGE_MAX_WIDTH = 1600
 IMAGE_MAX_PIXELS = 60_000_000  # refuse decompression bombs before decoding them
 
@@ -67,10 +66,9 @@ class UploadError(ValueError):
 
 def max_bytes(purpose: str) -> int:
     """The size limit for a lesson kind's upload: videos may be larger than documents and images."""
+    # Declared in the plugin's settings (``courses.SETTINGS``): the loader fills in the defaults.
     config = current_app.config
-    if purpose == "video":
-        return int(config.get("COURSES_UPLOAD_MAX_VIDEO") or VIDEO_MAX_BYTES)
-    return int(config.get("COURSES_UPLOAD_MAX_OTHER") or OTHER_MAX_BYTES)
+    return int(config["COURSES_UPLOAD_MAX_VIDEO" if purpose == "video" else "COURSES_UPLOAD_MAX_OTHER"])
 
 
 def largest_upload() -> int:
@@ -187,3 +185,12 @@ def store_upload(stream: IO[bytes], filename: str | None, *, purpose: str, actor
         details={"content_type": mime, "size": stored.size, "sha256": digest},
     )
     return stored
+
+
+def remove_unreferenced(sha256: str) -> None:
+    """Delete the stored content ``sha256`` when no file row (as this session sees them) refers to it any more:
+    an upload whose save was refused. Content that a row still names, here or committed, stays; the one case left
+    is two people saving the same bytes at the same instant, the other's row not yet committed."""
+    if db.session.scalar(select(StoredFile.id).where(StoredFile.sha256 == sha256).limit(1)) is not None:
+        return
+    (upload_folder() / sha256[:2] / sha256).unlink(missing_ok=True)

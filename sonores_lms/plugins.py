@@ -7,6 +7,15 @@ permission prefix and CLI group. The loader refuses to start on anything that br
 Templates: a plugin's live in the app's ``templates/<name>/``, where one loader finds them and the translation
 extractor reads them, so its blueprint sets no ``template_folder`` and its package holds no ``templates/`` folder
 (a template there could shadow the core's or another plugin's of the same name).
+
+What a plugin declares besides its name:
+
+- ``settings``: its configuration (:class:`sonores_lms.config.Setting`), read like the core's from
+  ``SONORES_<PLUGIN>_<NAME>`` in the environment or ``<PLUGIN>_<NAME>`` in ``instance/config.py``, defaulted and
+  typed by the loader, and read with ``current_app.config["<PLUGIN>_<NAME>"]``;
+- ``runtime_settings``: values admins change at run time, kept in the settings table under ``<plugin>.<name>``
+  (``sonores_lms.settings.store.get_setting``), whose declared defaults apply until someone saves one;
+- jobs, through :meth:`Plugin.task` and :meth:`Plugin.periodic_task` in ``<plugin>/jobs.py``.
 """
 
 from __future__ import annotations
@@ -14,9 +23,11 @@ from __future__ import annotations
 import functools
 import graphlib
 import importlib
+import logging
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import entry_points
 from importlib.util import find_spec
 from pathlib import Path
@@ -29,9 +40,13 @@ from sqlalchemy import Table
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Mapper
 
+from .config import Setting, apply_settings
 from .permissions import Permission, register_permissions
 
 ENTRY_POINT_GROUP = "sonores_lms.plugins"
+_CONFIG_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
+_RUNTIME_NAME = re.compile(r"[a-z][a-z0-9_]*")
+logger = logging.getLogger(__name__)
 
 
 class PluginError(RuntimeError):
@@ -46,9 +61,42 @@ class Plugin:
     blueprint: Blueprint | None = None
     models: str | None = None  # dotted module that defines the plugin's tables
     permissions: tuple[Permission, ...] = ()
-    settings: Mapping[str, Any] = field(default_factory=dict)
+    settings: tuple[Setting, ...] = ()
+    runtime_settings: tuple[Setting, ...] = ()
     demo: Callable[[], Any] | None = None
     init: Callable[[Flask], None] | None = None
+
+    @property
+    def config_prefix(self) -> str:
+        """``COURSES_`` for ``courses``: its settings' keys in ``app.config`` (``SONORES_COURSES_...`` outside)."""
+        return self.name.upper().replace("-", "_") + "_"
+
+    def task(self, **options: Any) -> Callable[[Callable[..., Any]], Any]:
+        """Declare a job of this plugin (options as ``huey.task``): registered with Huey under the plugin's module,
+        run in an app context, and skipped (logged) where this plugin is not enabled, e.g. a consumer started with
+        another ``SONORES_PLUGINS`` than the web process that queued the job."""
+        from .jobs import task
+
+        return lambda fn: task(**options)(self._guard(fn))
+
+    def periodic_task(self, validate_datetime: Callable[..., bool], **options: Any) -> Callable[..., Any]:
+        """Declare a periodic job of this plugin, e.g. ``@plugin.periodic_task(crontab(hour="3"))``; see
+        :meth:`task`."""
+        from .jobs import periodic_task
+
+        return lambda fn: periodic_task(validate_datetime, **options)(self._guard(fn))
+
+    def _guard(self, fn: Callable[..., Any]) -> Callable[..., Any]:
+        name = self.name
+
+        @functools.wraps(fn)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            if not is_enabled(name):
+                logger.info("Job %s.%s skipped: plugin %r is not enabled here", fn.__module__, fn.__name__, name)
+                return None
+            return fn(*args, **kwargs)
+
+        return guarded
 
     def connect(self, signal: Signal, receiver: Callable[..., Any], **kwargs: Any) -> None:
         """Connect ``receiver`` so that it answers only in apps where this plugin is enabled."""
@@ -121,6 +169,8 @@ def _check_names(key: str, module: str, plugin: Plugin) -> None:
     for permission in plugin.permissions:
         if permission.prefix != plugin.name:
             raise PluginError(f"Plugin {plugin.name!r} declares permission {permission.name!r}")
+    _check_settings(plugin, plugin.settings, _CONFIG_NAME, "configuration")
+    _check_settings(plugin, plugin.runtime_settings, _RUNTIME_NAME, "run-time")
     _check_templates(plugin)
 
 
@@ -180,6 +230,18 @@ def _tables_of(name: str, module: ModuleType) -> set[Table]:
     return tables
 
 
+def _check_settings(plugin: Plugin, settings: Iterable[Setting], pattern: re.Pattern[str], kind: str) -> None:
+    seen: set[str] = set()
+    for setting in settings:
+        if not isinstance(setting, Setting):
+            raise PluginError(f"Plugin {plugin.name!r} declares a {kind} setting that is not a Setting: {setting!r}")
+        if not pattern.fullmatch(setting.name):
+            raise PluginError(f"Plugin {plugin.name!r} declares a {kind} setting with a bad name: {setting.name!r}")
+        if setting.name in seen:
+            raise PluginError(f"Plugin {plugin.name!r} declares the {kind} setting {setting.name!r} twice")
+        seen.add(setting.name)
+
+
 def resolve(installed: Mapping[str, Plugin], wanted: set[str] | None) -> list[Plugin]:
     """The enabled plugins in an order where each comes after what it requires."""
     names = set(installed) if wanted is None else wanted
@@ -203,7 +265,8 @@ def load_plugins(app: Flask, installed: Mapping[str, Plugin] | None = None) -> N
     for plugin in plugins:
         check_models(plugin)
         register_permissions(app, plugin.name, plugin.permissions)
-        registry.settings_defaults.update({f"{plugin.name}.{k}": v for k, v in plugin.settings.items()})
+        apply_settings(app, plugin.settings, prefix=plugin.config_prefix)
+        registry.settings_defaults.update({f"{plugin.name}.{s.name}": s.default for s in plugin.runtime_settings})
         if plugin.blueprint is not None:
             app.register_blueprint(plugin.blueprint)
         registry.plugins[plugin.name] = plugin

@@ -18,7 +18,8 @@ nav_items = _signals.signal(
     "nav-items",
     doc="""Collector for the main navigation.
 
-    sender: the app. Each receiver returns a :class:`sonores_lms.navigation.NavItem` or an iterable of them.""",
+    sender: the app. Each receiver returns a :class:`sonores_lms.navigation.NavItem` or an iterable of them. Two
+    items with the same endpoint are an error; items are shown by ``(weight, endpoint)``.""",
 )
 
 dashboard_widgets = _signals.signal(
@@ -26,15 +27,18 @@ dashboard_widgets = _signals.signal(
     doc="""Collector for the dashboard shown after sign-in.
 
     sender: the signed-in user. Each receiver returns a :class:`sonores_lms.navigation.Widget`, an iterable of them,
-    or None when it has nothing for this user.""",
+    or None when it has nothing for this user. Widget names are unique (two with one name are an error); widgets are
+    shown by ``(weight, name)``.""",
 )
 
 template_hook = _signals.signal(
     "template-hook",
     doc="""Collector for named slots that pages offer (``{{ template_hook('profile-extra', user=user) }}``).
 
-    sender: the slot name (a string). Keyword arguments: what the page passes to the slot. Each receiver returns
-    markup (``Markup`` or a string that will be escaped) or None.""",
+    sender: the slot name (a string). Keyword arguments: what the page passes to the slot. Each receiver returns a
+    :class:`sonores_lms.navigation.Fragment` (a name, its ``html``: ``Markup`` or a string that will be escaped, and
+    a ``weight``), an iterable of them, or None. Fragment names are unique within a slot (two with one name are an
+    error); the slot shows them by ``(weight, name)``.""",
 )
 
 audit_action_labels = _signals.signal(
@@ -42,6 +46,32 @@ audit_action_labels = _signals.signal(
     doc="""Collector for readable names of audit actions, so the audit log shows a plugin's actions in words.
 
     sender: None. Each receiver returns a mapping of action code (``"courses.plan-published"``) to a lazy string.""",
+)
+
+content_by_topic = _signals.signal(
+    "content-by-topic",
+    doc="""Collector through which one plugin asks for what others offer on a topic, without importing them
+    (a course page listing knowledge resources of its axis, a resource listing the courses on its themes).
+
+    sender: None. Keyword arguments: ``themes`` (a tuple of theme codes, possibly empty), ``axis`` (an axis code
+    of the training plan, such as ``"communication"``, or None), ``locale`` (the reader's language code, or None),
+    ``limit`` (the most items wanted), ``asker`` (the asking plugin's name or None: a receiver of that plugin
+    may answer None, its items are left out anyway). Each receiver returns :class:`sonores_lms.links.TopicItem` objects (fields
+    ``name``, ``kind``, ``title``, ``url``, ``source``, ``summary``) for what it offers on any of those themes or
+    that axis, at most ``limit``, or None/an empty list when it has nothing; it returns only what every signed-in
+    person may open. Call :func:`sonores_lms.links.content_by_topic` rather than sending it.""",
+)
+
+embed_providers = _signals.signal(
+    "embed-providers",
+    doc="""Collector of the providers of items that other plugins' pages embed (a lesson showing a knowledge
+    resource), keyed by reference prefix.
+
+    sender: None. Each receiver returns a :class:`sonores_lms.links.EmbedProvider` (``prefix`` such as
+    ``"knowledge:resource"``, a lazy ``title``, and ``resolve(key, locale)`` returning a
+    :class:`sonores_lms.links.Embed` or None) or an iterable of them. Two providers with one prefix are an error
+    (see :func:`sonores_lms.links.embed_providers_registry`); a reference nobody resolves is shown as a neutral
+    note. Call :func:`sonores_lms.links.resolve_embed` rather than sending it.""",
 )
 
 user_signed_in = _signals.signal(
@@ -96,10 +126,15 @@ def collect(signal: Signal, sender: Any = None, *, flatten: bool = True, **kwarg
     return values
 
 
-def collect_named(signal: Signal, sender: Any = None, *, attr: str = "name", **kwargs: Any) -> dict[str, Any]:
-    """Replies keyed by their ``attr``; two replies with the same name are a programming error."""
+def collect_named(
+    signal: Signal, sender: Any = None, *, attr: str = "name", kind: type | None = None, **kwargs: Any
+) -> dict[str, Any]:
+    """Replies keyed by their ``attr``; two replies with the same name, or (with ``kind``) a reply of another type,
+    are a programming error."""
     named: dict[str, Any] = {}
     for value in collect(signal, sender, **kwargs):
+        if kind is not None and not isinstance(value, kind):
+            raise TypeError(f"A reply to signal {signal.name!r} is not a {kind.__name__}: {value!r}")
         key = getattr(value, attr)
         if key in named:
             raise RuntimeError(f"Two replies to signal {signal.name!r} are named {key!r}")

@@ -18,7 +18,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from jinja2 import TemplateNotFound
-from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response
@@ -27,17 +26,19 @@ from wtforms import BooleanField, DateTimeLocalField, SelectField, SelectMultipl
 from sonores_lms.config import LANGUAGES
 from sonores_lms.errors import render_error
 from sonores_lms.extensions import db
+from sonores_lms.forms import ConfirmForm, choices
 from sonores_lms.i18n import LANGUAGE_NAMES
-from sonores_lms.institutes.forms import choices
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.navigation import NavItem
-from sonores_lms.people.models import RoleAssignment, User
+from sonores_lms.people.models import User
 from sonores_lms.permissions import Role, requires, signed_in
 from sonores_lms.signals import nav_items
 
 from ..authoring import (
     AuthoringError,
     AuthorScope,
+    Upload,
+    VersionConflict,
     assign_trainer,
     author_scope,
     completeness,
@@ -50,44 +51,46 @@ from ..authoring import (
     delete_item,
     move_item,
     plan_of,
+    save_item,
     unassign_trainer,
-    update_item,
     years_for,
 )
 from ..authoring_forms import (
     EDIT_FORMS,
     TEXT_FIELDS,
     AssignForm,
-    ConfirmForm,
     DeleteForm,
     MoveForm,
     NewItemForm,
     NewLessonForm,
     NewTrackForm,
     OpenDraftForm,
+    lesson_form,
 )
 from ..blueprint import blueprint
-from ..kinds import lesson_kinds_registry
+from ..kinds import FILE_KEYS, LessonKind, lesson_kinds_registry, scoring_kinds
 from ..models import Assignment, Axis, Course, Lesson, Level, Module, Plan, PlanStatus, StoredFile, Track
 from ..queries import (
+    active_trainers,
     assigned_courses,
+    assigned_trainers,
     course_lesson_totals,
     course_outline,
     draft_plan,
     id_in_plan,
+    other_courses,
     plans_by_year,
     published_plan,
     track_figures,
     track_with_courses,
 )
 from ..revisions import PlanError, draft_for
-from ..uploads import IMAGE_TYPES, UploadError, human_size, largest_upload, max_bytes, path_of, store_upload
+from ..uploads import IMAGE_TYPES, UploadError, human_size, largest_upload, max_bytes, path_of
 
 AUTHOR = "courses.author"
 MODELS: dict[str, type[Any]] = {"track": Track, "course": Course, "module": Module, "lesson": Lesson}
 UPLOAD_ENDPOINTS = frozenset({"courses.author_edit_lesson"})
 FORM_OVERHEAD = 1024 * 1024  # room for the text fields sent along with a file
-FILE_KEYS = ("file_id", "filename", "content_type", "size", "width", "height")
 
 
 def _nav(_sender: Any) -> NavItem:
@@ -392,35 +395,38 @@ def _initial(kind: str, item: Any) -> dict[str, Any]:
             min_quiz_score=item.min_quiz_score,
         )
     elif kind == "lesson":
-        data = item.data or {}
         values.update(
             kind=item.kind,
             duration_minutes=item.duration_minutes,
             required=item.required,
             release_at=_to_local(item.release_at),
-            url=data.get("url", ""),
-            session_note=data.get("session", ""),
         )
+        lesson_kind = lesson_kinds_registry().get(item.kind)
+        if lesson_kind is not None and lesson_kind.form is not None:
+            values.update(lesson_kind.load(item))
     return values
 
 
+def _form_class(kind: str, item: Any) -> Any:
+    """A lesson's editor carries the fields of its stored kind (a changed kind shows its own after saving)."""
+    if kind == "lesson":
+        return lesson_form(lesson_kinds_registry().get(item.kind))
+    return EDIT_FORMS[kind]
+
+
 def _prepare(form: Any, kind: str, item: Any) -> Any:
-    """Choices that depend on the item: kinds of lesson, the plan's other courses as prerequisites."""
+    """Choices that depend on the item: kinds of lesson, the plan's other courses as prerequisites; a course's
+    minimum score only while some kind of lesson scores."""
     if kind == "lesson":
         form.kind.choices = _kind_choices()
         if item.kind not in lesson_kinds_registry():
             form.kind.choices += choices([(item.kind, item.kind)])
     elif kind == "course":
-        plan = plan_of(item)
-        others = db.session.scalars(
-            select(Course)
-            .join(Track)
-            .join(Axis)
-            .where(Axis.plan_id == plan.id, Course.id != item.id)
-            .order_by(Axis.position, Track.position, Course.position)
-        ).all()
+        others = other_courses(item, plan_of(item))
         form.prerequisites.choices = choices((c.id, _title(c)) for c in others)
         form._others = {c.id: c for c in others}
+        if not scoring_kinds():
+            del form.min_quiz_score
     return form
 
 
@@ -432,16 +438,13 @@ def _settings(form: Any, kind: str, item: Any, stored: StoredFile | None) -> dic
             "level": Level(form.level.data),
             "audience": [value for value in (form.audience.data or []) if value in {role.value for role in Role}],
             "prerequisites": [form._others[i] for i in form.prerequisites.data or [] if i in form._others],
-            "min_quiz_score": form.min_quiz_score.data,
+            # Without a kind that scores the field is not shown, and the stored minimum is kept as it is.
+            **({"min_quiz_score": form.min_quiz_score.data} if "min_quiz_score" in form else {}),
         }
     if kind == "lesson":
-        data = dict(item.data or {})
-        for key, value in (("url", (form.url.data or "").strip()), ("session", (form.session_note.data or "").strip())):
-            if value:
-                data[key] = value
-            else:
-                data.pop(key, None)
-        if form.remove_file.data:
+        lesson_kind = lesson_kinds_registry().get(item.kind)
+        data = lesson_kind.save(item, form) if lesson_kind is not None else dict(item.data or {})
+        if "remove_file" in form and form.remove_file.data:
             for key in FILE_KEYS:
                 data.pop(key, None)
         if stored is not None:  # what a learner's page needs to show the file without loading its row
@@ -461,6 +464,16 @@ def _settings(form: Any, kind: str, item: Any, stored: StoredFile | None) -> dic
     return {}
 
 
+def _upload(form: Any, item: Any) -> Upload | None:
+    """The file sent with a lesson's form, if any; the form has an upload field only for a kind that takes one,
+    and the kind says what the file may be (its ``upload`` purpose: "video" or "file")."""
+    sent = getattr(getattr(form, "upload", None), "data", None)
+    if not isinstance(sent, FileStorage) or not sent.filename:
+        return None
+    kind = _lesson_kind(item)
+    return Upload(sent.stream, sent.filename, kind.upload if kind is not None and kind.upload else "file")
+
+
 def _display(field: Any) -> str:
     """A field's value as a reader sees it, for the conflict page."""
     if isinstance(field, BooleanField):
@@ -477,7 +490,7 @@ def _display(field: Any) -> str:
 
 def _conflict_rows(kind: str, theirs: Any, yours: Any) -> list[dict[str, Any]]:
     rows = []
-    for name in theirs.settings:
+    for name in (name for name in theirs.settings if name in theirs):
         rows.append({"label": theirs[name].label.text, "lang": None, "theirs": _display(theirs[name]),
                      "yours": _display(yours[name])})  # fmt: skip
     for lang in LANGUAGES:
@@ -487,6 +500,10 @@ def _conflict_rows(kind: str, theirs: Any, yours: Any) -> list[dict[str, Any]]:
     for row in rows:
         row["differs"] = row["theirs"] != row["yours"]
     return rows
+
+
+def _lesson_kind(lesson: Lesson) -> LessonKind | None:
+    return lesson_kinds_registry().get(lesson.kind)
 
 
 def _attached_file(item: Any) -> StoredFile | None:
@@ -517,12 +534,22 @@ def _edit(kind: str, item: Any) -> Any:
     _authorise(scope.can_edit(item))
     if plan_of(item).status != PlanStatus.DRAFT:
         return _read_only(kind, item, scope)
-    form_class = EDIT_FORMS[kind]
+    form_class = _form_class(kind, item)
     # A POST is read from what was sent alone: stored values must not fill in a missing version or title.
     form = form_class() if request.method == "POST" else form_class(data=_initial(kind, item))
     form = _prepare(form, kind, item)
     if form.validate_on_submit():
-        if form.version.data != item.version:
+        try:
+            save_item(
+                item,
+                actor=current_user,
+                version=form.version.data,
+                settings=lambda stored: _settings(form, kind, item, stored),
+                texts=form.text_values(),
+                checked=form.checked_languages(),
+                upload=_upload(form, item),
+            )
+        except VersionConflict:
             theirs = _prepare(form_class(formdata=None, data=_initial(kind, item)), kind, item)
             return render_template(
                 "courses/authoring/conflict.html",
@@ -532,32 +559,17 @@ def _edit(kind: str, item: Any) -> Any:
                 rows=_conflict_rows(kind, theirs, form),
                 title=_title(item),
             ), 409
-        stored = None
-        upload = getattr(form, "upload", None)
-        if upload is not None and isinstance(upload.data, FileStorage) and upload.data.filename:
-            purpose = "video" if form.kind.data == "video" else "file"
-            try:
-                stored = store_upload(upload.data.stream, upload.data.filename, purpose=purpose, actor=current_user)
-            except UploadError as error:
-                if error.too_large:
-                    too_large = RequestEntityTooLarge()
-                    too_large.sonores_detail = str(error.message)  # type: ignore[attr-defined]
-                    raise too_large from error
-                upload.errors = [str(error.message)]
-        if not (upload is not None and upload.errors):
-            try:
-                update_item(
-                    item,
-                    actor=current_user,
-                    settings=_settings(form, kind, item, stored),
-                    texts=form.text_values(),
-                    checked=form.checked_languages(),
-                )
-            except AuthoringError as error:
-                flash(str(error.message), "error")
-            else:
-                flash(_("Saved."), "success")
-                return redirect(url_for(request.endpoint, **request.view_args))
+        except UploadError as error:
+            if error.too_large:
+                too_large = RequestEntityTooLarge()
+                too_large.sonores_detail = str(error.message)  # type: ignore[attr-defined]
+                raise too_large from error
+            form.upload.errors = [str(error.message)]
+        except AuthoringError as error:
+            flash(str(error.message), "error")
+        else:
+            flash(_("Saved."), "success")
+            return redirect(url_for(request.endpoint, **request.view_args))
     template = "courses/authoring/edit.html"
     return render_template(
         template,
@@ -573,6 +585,7 @@ def _edit(kind: str, item: Any) -> Any:
         can_delete=_may_restructure(scope, item),
         minutes=course_minutes(item) if kind == "course" else None,
         stored_file=_attached_file(item),
+        lesson_kind=_lesson_kind(item) if kind == "lesson" else None,
         editable=True,
         completeness=completeness,
         trail=_trail(item),
@@ -624,11 +637,11 @@ def author_delete(kind: str, item_id: int) -> Any:
     form = DeleteForm()
     if not form.validate_on_submit():
         abort(400)
-    if form.version.data != item.version:
-        abort(409)
     back = _listed_at(item, anchor=False)
     try:
-        delete_item(item, actor=current_user)
+        delete_item(item, actor=current_user, version=form.version.data)
+    except VersionConflict:
+        abort(409)
     except AuthoringError as error:
         flash(str(error.message), "error")
     else:
@@ -660,10 +673,10 @@ def author_preview_lesson(lesson_id: int) -> str:
     lang = request.args.get("lang", SOURCE_LANGUAGE)
     if lang not in LANGUAGES:
         lang = SOURCE_LANGUAGE
-    kind = lesson_kinds_registry().get(lesson.kind)
-    candidates = [f"courses/authoring/kinds/_{lesson.kind}.html", "courses/authoring/kinds/_default.html"]
-    if kind is not None:
-        candidates.insert(0, kind.view_template)
+    kind = _lesson_kind(lesson)
+    # What learners see; a kind whose plugin is disabled shows its texts alone.
+    candidates = [kind.view_template] if kind is not None else []
+    candidates.append("courses/authoring/kinds/_default.html")
     stored = _attached_file(lesson)
     # A published lesson is not edited: the way back is its course's page, where it is listed.
     editable = plan_of(lesson).status == PlanStatus.DRAFT
@@ -693,33 +706,15 @@ def author_preview_lesson(lesson_id: int) -> str:
 
 
 # -- trainers assigned to a track or a course ------------------------------------------------------------------------
-def _trainers(item: Any) -> list[tuple[Assignment, User]]:
-    column = Assignment.track_uid if isinstance(item, Track) else Assignment.course_uid
-    rows = db.session.execute(
-        select(Assignment, User)
-        .join(User, User.id == Assignment.user_id)
-        .where(column == item.uid)
-        .order_by(User.last_name, User.first_name)
-    ).all()
-    return [(row[0], row[1]) for row in rows]
-
-
-def _trainer_choices(exclude: set[int]) -> list[Any]:
-    trainers = select(RoleAssignment.user_id).where(RoleAssignment.role == Role.TRAINER)
-    people = db.session.scalars(
-        select(User).where(User.id.in_(trainers), User.active.is_(True)).order_by(User.last_name, User.first_name)
-    ).all()
-    return choices((p.id, f"{p.full_name} <{p.email}>") for p in people if p.id not in exclude)
-
-
 @blueprint.route("/author/<any(track,course):kind>/<int:item_id>/trainers", methods=["GET", "POST"])
 @requires(AUTHOR)
 def author_trainers(kind: str, item_id: int) -> Any:
     item = _load(kind, item_id)
     _authorise(_scope().is_admin)
-    assigned = _trainers(item)
+    assigned = assigned_trainers(item)
+    taken = {user.id for _a, user in assigned}
     form = AssignForm()
-    form.trainer.choices = _trainer_choices({user.id for _a, user in assigned})
+    form.trainer.choices = choices((p.id, f"{p.full_name} <{p.email}>") for p in active_trainers() if p.id not in taken)
     if form.validate_on_submit():
         trainer = db.get_or_404(User, form.trainer.data)
         try:

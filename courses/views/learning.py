@@ -19,12 +19,13 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 from werkzeug.wrappers import Response
-from wtforms import HiddenField, SearchField, SelectField
-from wtforms.validators import AnyOf, Length, Optional
+from wtforms import SearchField, SelectField
+from wtforms.validators import Length, Optional
 
 from sonores_lms.config import LANGUAGES
 from sonores_lms.database import utcnow
 from sonores_lms.i18n import LANGUAGE_TITLES
+from sonores_lms.links import content_by_topic
 from sonores_lms.multilingual import SOURCE_LANGUAGE, TranslationStatus
 from sonores_lms.navigation import NavItem, Widget
 from sonores_lms.pagination import ListPage
@@ -32,9 +33,8 @@ from sonores_lms.permissions import ROLE_TITLES, signed_in
 from sonores_lms.signals import dashboard_widgets, nav_items
 
 from ..blueprint import blueprint
-from ..kinds import lesson_kinds_registry
+from ..kinds import scoring_kinds
 from ..learning import (
-    SELF_COMPLETING,
     CourseFigures,
     LearningError,
     audience_allows,
@@ -42,15 +42,19 @@ from ..learning import (
     catalogue_plan,
     complete_lesson,
     completes_by,
+    completions_and_scores,
     course_figures,
     enrol,
     enrolled_lessons,
+    learner_refusal,
     learner_state,
+    lesson_kind,
     published_course,
     published_lesson,
     published_years,
 )
-from ..models import CompletionSource, Course, Lesson, Level
+from ..learning_forms import CompleteForm, StartForm
+from ..models import LEVEL_TITLES, CompletionSource, Course, Lesson
 from ..progress import (
     LearnerState,
     Lock,
@@ -63,17 +67,14 @@ from ..progress import (
     module_progress,
     plan_tracks,
     release_lock,
+    scored_lessons,
     track_courses_progress,
 )
 from ..queries import lesson_completions
 
-LEVEL_TITLES = {
-    Level.BEGINNER: _l("Beginner"),
-    Level.INTERMEDIATE: _l("Intermediate"),
-    Level.ADVANCED: _l("Advanced"),
-}
 # Duration ranges of the catalogue filter, in minutes: (lowest included, highest excluded).
 CARDS_PER_PAGE = 20
+RELATED_LIMIT = 5  # items other plugins offer on a course's axis, on its page
 DURATIONS = {
     "short": (0, 60, _l("Under 1 hour")),
     "medium": (60, 180, _l("1 to 3 hours")),
@@ -109,14 +110,6 @@ class CatalogueFilterForm(FlaskForm):
         """The chosen value when it is one of the choices, else "" (a stale bookmark must not break the page)."""
         data = getattr(self, name).data or ""
         return data if data in {str(value) for value, _label in getattr(self, name).choices} else ""
-
-
-class StartForm(FlaskForm):
-    """Starting a course: nothing to fill, the CSRF token only."""
-
-
-class CompleteForm(FlaskForm):
-    source = HiddenField(default=CompletionSource.MANUAL.value, validators=[Optional(), AnyOf(["manual", "read"])])
 
 
 # -- helpers for templates ----------------------------------------------------------------------------------------
@@ -407,6 +400,7 @@ def _course_context(course: Course, state: LearnerState) -> dict[str, Any]:
         "done": course_done(course, state),
         "allowed": audience_allows(_actor(), course),
         "minutes": minutes,
+        "min_score": course.min_quiz_score if scored_lessons(course, scoring_kinds()) else None,
         "duration_text": duration_text,
         "completeness": completeness,
         "next_lesson": _first_open(outline),
@@ -421,7 +415,13 @@ def _course_context(course: Course, state: LearnerState) -> dict[str, Any]:
 def learn_course(uid: str) -> str:
     course = _load_course(uid)
     state = learner_state(_actor(), course_uids=[course.uid])
-    return render_template("courses/learning/course.html", form=StartForm(), **_course_context(course, state))
+    # What other plugins (knowledge resources, ...) offer on the course's axis; nothing when none answers.
+    related = content_by_topic(
+        axis=course.track.axis.code, locale=str(get_locale()), limit=RELATED_LIMIT, asker="courses"
+    )
+    return render_template(
+        "courses/learning/course.html", form=StartForm(), related=related, **_course_context(course, state)
+    )
 
 
 @blueprint.route("/learn/<uid>/start", methods=["POST"])
@@ -465,7 +465,7 @@ def learn_lesson(uid: str) -> str | tuple[str, int]:
     here = next(i for i, item in enumerate(flat) if item.lesson.uid == lesson.uid)
     if flat[here].lock is not None:
         return _refuse(LearningError(_("This lesson is not open yet."), lock=flat[here].lock), course)
-    kind = lesson_kinds_registry().get(lesson.kind)
+    kind = lesson_kind(lesson)
     texts = {field: lesson.text(field) for field in ("title", "body", "transcript")}
     fallback = next((t.language for t in texts.values() if t.text and t.is_fallback), None)
     return render_template(
@@ -475,7 +475,7 @@ def learn_lesson(uid: str) -> str | tuple[str, int]:
         texts=texts,
         fallback=fallback,
         lesson_done=flat[here].done,
-        completes_elsewhere=SELF_COMPLETING.get(completes_by(lesson) or ""),
+        completes_elsewhere=learner_refusal(lesson),
         previous=flat[here - 1].lesson if here > 0 else None,
         following=flat[here + 1] if here + 1 < len(flat) else None,
         form=CompleteForm(),
@@ -538,13 +538,8 @@ def _widget(user: Any) -> Widget | None:
     upcoming = None
     if active:
         # The enrolments are already in ``state``: read only the completions of the active courses.
-        completed: set[str] = set()
-        scores: dict[str, int] = {}
-        for lesson_uid, source, score in lesson_completions(user.id, active):
-            completed.add(lesson_uid)
-            if source == CompletionSource.QUIZ and score is not None:
-                scores[lesson_uid] = score
-        full = replace(state, completed=frozenset(completed), quiz_scores=scores)
+        completed, scores = completions_and_scores(lesson_completions(user.id, active))
+        full = replace(state, completed=completed, scores=scores)
         now = utcnow()
         by_id = {course.id: course for course in mine}
         for lesson in enrolled_lessons(plan, active):

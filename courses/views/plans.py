@@ -13,14 +13,12 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from sonores_lms.export import csv_response
 from sonores_lms.extensions import db
-from sonores_lms.institutes.choosing import narrow_institutes
-from sonores_lms.institutes.forms import choices, country_names
+from sonores_lms.forms import ConfirmForm
+from sonores_lms.institutes.choices import country_names
 from sonores_lms.navigation import NavItem
 from sonores_lms.pagination import ListPage
 from sonores_lms.permissions import ROLE_TITLES, Role, requires
@@ -33,12 +31,11 @@ from ..delivered import (
     Grouping,
     institute_labels,
     network_countries,
-    planned_vs_delivered,
     rebuild_plan,
     rebuilt_at,
 )
-from ..models import Axis, Plan, PlanStatus, Target, Track
-from ..plan_forms import EVERY_INSTITUTE, AxisForm, ConfirmForm, CopyForm, DeliveredFilterForm, PlanForm, TargetForm
+from ..models import PLAN_STATUS_TITLES, Axis, Plan, PlanStatus, Target
+from ..plan_forms import EVERY_INSTITUTE, AxisForm, CopyForm, DeliveredFilterForm, PlanForm, TargetForm
 from ..plans import (
     add_target,
     authoring_url,
@@ -48,19 +45,15 @@ from ..plans import (
     plan_targets,
     remove_target,
     revisions_of_year,
+    track_labels,
     update_axis,
     update_target,
 )
-from ..queries import plans_by_year, tree_options
+from ..queries import delivered_table, latest_plan_year, plan_for_page, plans_by_year
 from ..revisions import PlanError, copy_to_year, draft_for, publish, publish_problems
 
 PERMISSION = "courses.manage-plan"
 TARGETS_PER_PAGE = 50
-STATUS_TITLES = {
-    PlanStatus.DRAFT: _l("Draft"),
-    PlanStatus.PUBLISHED: _l("Published"),
-    PlanStatus.ARCHIVED: _l("Archived"),
-}
 
 
 def _nav(_sender: Any) -> NavItem:
@@ -73,33 +66,12 @@ def connect(plugin: Any) -> None:
 
 
 def _context(**values: Any) -> dict[str, Any]:
-    return {"status_titles": STATUS_TITLES, "authoring_url": authoring_url, **values}
+    return {"status_titles": PLAN_STATUS_TITLES, "authoring_url": authoring_url, **values}
 
 
-def _load_plan(
-    plan_id: int,
-    *,
-    tree: bool = False,
-    lessons: bool = False,
-    axes: bool = False,
-    tracks: bool = False,
-    draft_lessons: bool = False,
-) -> Plan:
-    """The plan or 404; ``axes`` loads its axes, ``tracks`` their tracks too, ``tree`` down to the modules, and
-    lessons too when ``lessons`` is set, or when ``draft_lessons`` is set and the plan is a draft (only a draft's
-    lessons are checked before publishing: a network's plan holds thousands of lessons, and their texts weigh
-    megabytes)."""
-    query = select(Plan).where(Plan.id == plan_id)
-    if draft_lessons and db.session.scalar(select(Plan.status).where(Plan.id == plan_id)) != PlanStatus.DRAFT:
-        # Down to the courses, which the page lists: nothing to check below them.
-        query = query.options(selectinload(Plan.axes).selectinload(Axis.tracks).selectinload(Track.courses))
-    elif tree:
-        query = query.options(*tree_options(lessons=lessons or draft_lessons))
-    elif tracks:
-        query = query.options(selectinload(Plan.axes).selectinload(Axis.tracks))
-    elif axes:
-        query = query.options(selectinload(Plan.axes))
-    plan = db.session.scalars(query).first()
+def _load_plan(plan_id: int, **loading: bool) -> Plan:
+    """The plan or 404, with what the page shows (see ``plan_for_page``)."""
+    plan = plan_for_page(plan_id, **loading)
     if plan is None:
         abort(404)
     return plan
@@ -123,7 +95,7 @@ def plans_index() -> str:
 def plans_create() -> str | Response:
     form = PlanForm()
     if not form.is_submitted():
-        latest = db.session.scalar(select(Plan.year).order_by(Plan.year.desc()).limit(1))
+        latest = latest_plan_year()
         form.year.data = (latest + 1) if latest else None
     if form.validate_on_submit():
         try:
@@ -245,21 +217,9 @@ def plans_copy(plan_id: int) -> str | Response:
 # -- targets ----------------------------------------------------------------------------------------------------
 
 
-def _track_choices(plan: Plan) -> tuple[list[tuple[str, str]], dict[str, str]]:
-    labels = {track.uid: f"{axis.text('title')} › {track.text('title')}" for axis in plan.axes for track in axis.tracks}
-    return list(labels.items()), labels
-
-
 def _target_form(plan: Plan, *, current: int | None = None) -> TargetForm:
     form = TargetForm()
-    form.track.choices = choices([("", _("Choose a track")), *_track_choices(plan)[0]])
-    narrow_institutes(
-        form,
-        form.institute,
-        current=current,
-        leading=[(EVERY_INSTITUTE, _("Every institute"))],
-        value=str,
-    )
+    form.fill(plan, current=current)
     return form
 
 
@@ -284,7 +244,6 @@ def plans_targets(plan_id: int) -> str | Response:
     if not form.listing_institutes and form.validate_on_submit() and _save_target(plan, form, None):
         flash(_("The target is added."), "success")
         return redirect(url_for("courses.plans_targets", plan_id=plan.id))
-    _choices, track_labels = _track_choices(plan)
     # A network's plan may ask a track of the directors of hundreds of institutes: a page of them at a time.
     page = ListPage.of(plan_targets(plan), request.args.get("page", 1, type=int) or 1, TARGETS_PER_PAGE)
     targets = page.items
@@ -296,7 +255,7 @@ def plans_targets(plan_id: int) -> str | Response:
             targets=targets,
             page=page,
             covered=covered_counts(plan),
-            track_labels=track_labels,
+            track_labels=track_labels(plan),
             institutes=institute_labels(target.institute_id for target in targets),
             countries=country_names(),
             role_titles=ROLE_TITLES,
@@ -353,51 +312,18 @@ def _delivered(plan: Plan, *, paginate: bool = True) -> dict[str, Any]:
     """Filters read from the query string, the rows (labelled and sorted) and the total. Grouped by institute, the
     page shows 50 rows at a time (the network has thousands of institutes); the CSV has them all."""
     filters = DeliveredFilterForm(request.args)
-    filters.axis.choices = choices([("", _("Every axis")), *((str(a.id), str(a.text("title"))) for a in plan.axes)])
-    names = country_names()
-    countries = network_countries()
-    filters.country.choices = choices([("", _("Every country")), *((c, names.get(c, c)) for c in countries)])
-    try:
-        grouping = Grouping(filters.group.data or Grouping.AXIS.value)
-    except ValueError:
-        grouping = Grouping.AXIS
-    filters.group.data = grouping.value
-    axes = {a.id: a for a in plan.axes}
-    axis_id = int(filters.axis.data) if (filters.axis.data or "").isdigit() else None
-    if axis_id not in axes:
-        axis_id, filters.axis.data = None, ""
-    country = filters.country.data if filters.country.data in countries else None
-    if country is None:
-        filters.country.data = ""
-    rows, total = planned_vs_delivered(plan, grouping, axis_id=axis_id, country=country)
-    labelled: list[tuple[str, Figures]]
-    if grouping is Grouping.AXIS:
-        order = {a.id: a.position for a in plan.axes}
-        rows.sort(key=lambda r: order.get(r.key, 0))
-        labelled = [(str(axes[r.key].text("title")) if r.key in axes else "?", r) for r in rows]
-    elif grouping is Grouping.INSTITUTE:
-        found = institute_labels(r.key for r in rows)
-        keyed = []
-        for r in rows:
-            if r.key in found:
-                name, code = found[r.key]
-                keyed.append(((False, name.casefold(), code), (f"{name} ({names.get(code, code)})", r)))
-            else:
-                keyed.append(((True, "", ""), (_("No institute"), r)))
-        keyed.sort(key=lambda item: item[0])
-        labelled = [item for _sort, item in keyed]
-    else:
-        labelled = [(names.get(r.key, r.key) if r.key else _("No institute"), r) for r in rows]
-        labelled.sort(key=lambda item: (item[1].key is None, item[0]))
+    filters.fill(plan, network_countries())
+    grouping, axis_id, country = filters.grouping(), filters.axis_id(), filters.chosen_country()
+    rows, total = delivered_table(plan, grouping, axis_id=axis_id, country=country)
     page = None
     if paginate and grouping is Grouping.INSTITUTE:
-        page = ListPage.of(labelled, request.args.get("page", 1, type=int) or 1, INSTITUTES_PER_PAGE)
-        labelled = page.items
+        page = ListPage.of(rows, request.args.get("page", 1, type=int) or 1, INSTITUTES_PER_PAGE)
+        rows = page.items
     return {
         "filters": filters,
         "grouping": grouping,
         "group_title": GROUPING_TITLES[grouping],
-        "rows": labelled,
+        "rows": rows,
         "page": page,
         "total": total,
         "rebuilt_at": rebuilt_at(plan),

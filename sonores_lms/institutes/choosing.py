@@ -18,7 +18,8 @@ from sqlalchemy import select
 from wtforms import HiddenField, SelectField
 
 from ..extensions import db
-from .forms import choices, country_names
+from ..forms import choices
+from .choices import country_names
 from .models import Institute
 from .queries import MAX_LISTED, countries_with_institutes, institute_choices, institute_count
 

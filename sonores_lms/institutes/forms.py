@@ -2,66 +2,16 @@
 
 from __future__ import annotations
 
-from babel import Locale
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, SelectField, SelectMultipleField, StringField, SubmitField
-from wtforms.fields.choices import SelectChoice
+from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, ValidationError
-from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
+from wtforms.widgets import HiddenInput
 
+from ..forms import MultiCheckboxField, choices
 from ..i18n import is_timezone, timezone_choices
+from .choices import countries_named, country_choices, country_names, language_names
 from .models import INSTITUTE_KIND_TITLES
-
-# The territories where the network has institutes: listed first in country choices.
-NETWORK_COUNTRIES: tuple[str, ...] = (
-    "AR", "BO", "BR", "CL", "CO", "CR", "SV", "EC", "GT", "HN", "HT", "JM",
-    "MX", "NI", "PA", "PY", "PE", "PR", "DO", "LC", "TT", "UY", "VE",
-)  # fmt: skip
-# Working languages an institute may declare (codes babel knows, so their names follow the reader's language).
-INSTITUTE_LANGUAGES: tuple[str, ...] = ("fr", "es", "pt", "en", "ht")
-# Two-letter codes in CLDR that are not countries.
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB"})
-
-
-def _reader_locale() -> Locale:
-    return get_locale() or Locale.parse("fr")
-
-
-def country_names() -> dict[str, str]:
-    """ISO 3166-1 alpha-2 code -> country name in the reader's language."""
-    return {
-        code: name
-        for code, name in _reader_locale().territories.items()
-        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
-    }
-
-
-def choices(pairs: object, optgroup: str | None = None) -> list[SelectChoice]:
-    """``(value, label)`` pairs as the option objects WTForms expects."""
-    return [SelectChoice(value, label, optgroup=optgroup) for value, label in pairs]  # type: ignore[attr-defined]
-
-
-def country_choices() -> list[SelectChoice]:
-    """Grouped choices (rendered as optgroups): the network's countries first, then every other one."""
-    names = country_names()
-    network = sorted(((c, names.get(c, c)) for c in NETWORK_COUNTRIES), key=lambda item: item[1])
-    others = sorted(((c, n) for c, n in names.items() if c not in NETWORK_COUNTRIES), key=lambda item: item[1])
-    return [
-        *choices(network, optgroup=str(_l("Countries of the network"))),
-        *choices(others, optgroup=str(_l("Other countries"))),
-    ]
-
-
-def language_names() -> dict[str, str]:
-    names = _reader_locale().languages
-    return {code: names.get(code, code) for code in INSTITUTE_LANGUAGES}
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class InstituteForm(FlaskForm):
@@ -103,12 +53,4 @@ class InstituteFilterForm(FlaskForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.country.choices = choices(
-            [("", _l("All countries")), *sorted(country_names().items(), key=lambda i: i[1])]
-        )
-
-
-class ConfirmForm(FlaskForm):
-    """A POST button: only the CSRF token is checked."""
-
-    submit = SubmitField(_l("Confirm"))
+        self.country.choices = countries_named(country_names(), leading=[("", _l("All countries"))])

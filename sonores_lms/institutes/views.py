@@ -11,10 +11,12 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from ..extensions import db
+from ..forms import ConfirmForm
 from ..navigation import NavItem
 from ..permissions import requires
 from ..signals import nav_items
-from .forms import ConfirmForm, InstituteFilterForm, InstituteForm, country_names, language_names
+from .choices import country_names, language_names
+from .forms import InstituteFilterForm, InstituteForm
 from .models import Institute
 from .queries import institutes_page
 from .services import InstituteError, create_institute, set_institute_active, update_institute

@@ -11,17 +11,16 @@ from wtforms import (
     IntegerField,
     SearchField,
     SelectField,
-    SelectMultipleField,
     StringField,
     SubmitField,
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
+from wtforms.widgets import HiddenInput
 
 from ..config import LANGUAGES
+from ..forms import MultiCheckboxField, choices
 from ..i18n import LANGUAGE_NAMES, is_timezone
 from ..institutes.choosing import InstituteCountry
-from ..institutes.forms import choices
 from ..permissions import ROLE_TITLES
 from .csv_import import MAX_BYTES
 
@@ -35,11 +34,6 @@ def role_choices() -> list[tuple[str, object]]:
 
 def language_choices() -> list[tuple[str, str]]:
     return [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class PeopleFilterForm(FlaskForm):

@@ -16,10 +16,11 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from ..extensions import db
+from ..forms import choices
 from ..i18n import timezone_choices
+from ..institutes.choices import country_names, filter_institutes
 from ..institutes.choosing import narrow_institutes
-from ..institutes.forms import choices, country_names
-from ..institutes.queries import MAX_LISTED, countries_with_institutes, institute_choices, institute_count
+from ..institutes.queries import countries_with_institutes, institute_choices
 from ..navigation import NavItem
 from ..permissions import Role, requires
 from ..signals import nav_items
@@ -109,7 +110,7 @@ def index() -> str:
     country = request.args.get("country", "")
     filters = PeopleFilterForm(
         request.args,
-        institutes=_filter_institutes(scope, country, request.args.get("institute", 0, type=int)),
+        institutes=filter_institutes(scope, country, request.args.get("institute", 0, type=int))[0],
         countries=_filter_countries(scope),
     )
     if not filters.validate():
@@ -145,17 +146,6 @@ def index() -> str:
 def _filter_countries(scope: set[int] | None) -> list[tuple[str, str]]:
     names = country_names()
     return [] if scope is not None else [(code, names.get(code, code)) for code in countries_with_institutes()]
-
-
-def _filter_institutes(scope: set[int] | None, country: str, selected: int) -> list[tuple[int, str]]:
-    """A director's own institutes; for the network, one country's, or all while there are few enough."""
-    if scope is not None:
-        return institute_choices(include_inactive=True, only=scope)
-    if country:
-        return institute_choices(include_inactive=True, country=country)
-    if institute_count() <= MAX_LISTED:
-        return institute_choices(include_inactive=True)
-    return institute_choices(include_inactive=True, only={selected}) if selected else []
 
 
 @bp.route("/<int:user_id>")

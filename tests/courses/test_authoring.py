@@ -14,6 +14,7 @@ from sqlalchemy import select
 from courses.models import Assignment, Course, Lesson, Plan, PlanStatus
 from sonores_lms.audit.models import AuditEntry
 from sonores_lms.multilingual import TranslationStatus
+from tests.courses.kinds import QUIZ, registered
 
 
 def text_of(page: str) -> str:
@@ -158,28 +159,45 @@ def test_a_stale_edit_gets_a_409_with_both_versions_and_nothing_written(draft, a
 
 def test_course_settings_prerequisites_and_audience(draft, admin_client, db):
     first, second = courses_of(draft)
+    with registered(QUIZ):  # a kind that scores: the course offers a minimum score
+        assert "Minimum score" in admin_client.get(f"/courses/author/courses/{second.id}").get_data(as_text=True)
+        response = admin_client.post(
+            f"/courses/author/courses/{second.id}",
+            data={
+                "version": second.version,
+                "level": "advanced",
+                "audience": ["staff", "trainer"],
+                "prerequisites": [str(first.id)],
+                "min_quiz_score": "80",
+                "fr-title": "Cours 2",
+                "fr-summary": "Résumé",
+                "fr-objectives": "Objectifs",
+            },
+        )
+        assert response.status_code == 302
+        db.session.expire_all()
+        assert (second.level.value, second.audience, second.min_quiz_score) == ("advanced", ["staff", "trainer"], 80)
+        assert [c.id for c in second.prerequisites] == [first.id]
+        bad = admin_client.post(
+            f"/courses/author/courses/{second.id}",
+            data={"version": second.version, "level": "advanced", "min_quiz_score": "140", "fr-title": "Cours 2"},
+        )
+        assert bad.status_code == 200 and "Number must be between 0 and 100" in bad.get_data(as_text=True)
+
+
+def test_the_minimum_score_is_offered_only_while_a_kind_scores(draft, admin_client, db):
+    course = courses_of(draft)[0]
+    course.min_quiz_score = 60
+    db.session.flush()
+    page = admin_client.get(f"/courses/author/courses/{course.id}").get_data(as_text=True)
+    assert "Minimum score" not in page and 'name="min_quiz_score"' not in page
     response = admin_client.post(
-        f"/courses/author/courses/{second.id}",
-        data={
-            "version": second.version,
-            "level": "advanced",
-            "audience": ["staff", "trainer"],
-            "prerequisites": [str(first.id)],
-            "min_quiz_score": "80",
-            "fr-title": "Cours 2",
-            "fr-summary": "Résumé",
-            "fr-objectives": "Objectifs",
-        },
+        f"/courses/author/courses/{course.id}",
+        data={"version": course.version, "level": "beginner", "min_quiz_score": "140", "fr-title": "Cours 1"},
     )
-    assert response.status_code == 302
+    assert response.status_code == 302  # not a field here: neither checked nor saved
     db.session.expire_all()
-    assert (second.level.value, second.audience, second.min_quiz_score) == ("advanced", ["staff", "trainer"], 80)
-    assert [c.id for c in second.prerequisites] == [first.id]
-    bad = admin_client.post(
-        f"/courses/author/courses/{second.id}",
-        data={"version": second.version, "level": "advanced", "min_quiz_score": "140", "fr-title": "Cours 2"},
-    )
-    assert bad.status_code == 200 and "Number must be between 0 and 100" in bad.get_data(as_text=True)
+    assert course.min_quiz_score == 60  # kept for the day a kind that scores comes back
 
 
 def test_lesson_release_is_entered_in_the_authors_time_zone_and_stored_in_utc(draft, client_as, db):

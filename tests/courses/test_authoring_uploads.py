@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
+from courses.authoring import AuthoringError, Upload, save_item
 from courses.models import StoredFile
 from courses.uploads import path_of
 from sonores_lms.audit.models import AuditEntry
@@ -151,3 +152,62 @@ def test_stored_files_need_a_signed_in_person(file_lesson, admin_client, client,
     db.session.expire_all()
     response = client.get(f"/courses/files/{file_lesson.data['file_id']}")
     assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
+
+
+def stored_contents(folder) -> list[str]:
+    return sorted(path.name for path in folder.rglob("*") if path.is_file())
+
+
+def test_a_stale_edit_with_a_file_keeps_neither_its_row_nor_its_content(file_lesson, admin_client, upload_folder, db):
+    """The file is stored before the version is checked (the settings name it): the refusal takes both back."""
+    fields = form(file_lesson, PDF, "programme.pdf", csrf_token=admin_client.csrf_token())
+    fields["version"] = file_lesson.version - 1
+    stream, filename = fields.pop("upload")
+    fields["upload"] = FileStorage(stream=stream, filename=filename, content_type="application/pdf")
+    boundary, body = encode_multipart(MultiDict(fields))
+    response = admin_client.post(
+        f"/courses/author/lessons/{file_lesson.id}", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+    assert response.status_code == 409
+    assert "Their version, as saved" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert files(db) == 0 and "file_id" not in (file_lesson.data or {})
+    assert stored_contents(upload_folder) == []
+
+
+def test_a_refused_save_commits_no_orphan_file(make_plan, create_user, app, upload_folder, db):
+    """A refusal after the upload (here: the plan is published) leaves no StoredFile row to commit and no file."""
+    plan = make_plan(published=True)
+    lesson = plan.axes[0].tracks[0].courses[0].modules[0].lessons[1]
+    admin = create_user(roles=["admin"])
+    audit_before = db.session.scalar(select(func.count()).select_from(AuditEntry))
+    with app.test_request_context():
+        with pytest.raises(AuthoringError):
+            save_item(
+                lesson,
+                actor=admin,
+                version=lesson.version,
+                settings=lambda stored: {"data": {"file_id": stored.id}},
+                texts={},
+                upload=Upload(io.BytesIO(PDF), "programme.pdf", "file"),
+            )
+        db.session.commit()  # what the request would commit after showing the refusal
+    assert files(db) == 0
+    assert db.session.scalar(select(func.count()).select_from(AuditEntry)) == audit_before
+    assert stored_contents(upload_folder) == []
+
+
+def test_content_still_named_by_a_row_is_kept_when_another_save_is_refused(file_lesson, make_plan, create_user, app,
+                                                                           admin_client, upload_folder, db):  # fmt: skip
+    assert post(admin_client, file_lesson, PDF, "programme.pdf").status_code == 302
+    published = make_plan(2028, published=True).axes[0].tracks[0].courses[0].modules[0].lessons[1]
+    with app.test_request_context(), pytest.raises(AuthoringError):
+        save_item(
+            published,
+            actor=create_user(roles=["admin"]),
+            version=published.version,
+            settings=lambda stored: {},
+            texts={},
+            upload=Upload(io.BytesIO(PDF), "copie.pdf", "file"),
+        )
+    assert files(db) == 1 and len(stored_contents(upload_folder)) == 1

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
+from flask_babel import force_locale
 from sqlalchemy import func, select
 
 from courses.learning import LearningError, complete_lesson, enrol, learner_state
@@ -21,6 +22,7 @@ from courses.revisions import draft_for, publish
 from courses.signals import course_completed, enrolment_changed, track_completed
 from sonores_lms.audit.models import AuditEntry
 from sonores_lms.database import utcnow
+from tests.courses.kinds import QUIZ, registered
 
 
 def courses_of(plan):
@@ -41,6 +43,12 @@ def received(signal):
 
     with signal.connected_to(receiver):
         yield calls
+
+
+@pytest.fixture
+def quiz_kind():
+    with registered(QUIZ):
+        yield QUIZ
 
 
 def count(db, model, **where):
@@ -130,7 +138,7 @@ def test_optional_lessons_are_not_needed(make_plan, dummy_user, db):
     assert len(calls) == 1
 
 
-def test_a_minimum_quiz_score_holds_the_course_until_reached(make_plan, dummy_user, db):
+def test_a_minimum_score_holds_the_course_until_reached(make_plan, dummy_user, db, quiz_kind):
     course = courses_of(make_plan(courses=1, lessons=2))[0]
     reading, quiz = lessons_of(course)
     quiz.kind = "quiz"
@@ -141,7 +149,7 @@ def test_a_minimum_quiz_score_holds_the_course_until_reached(make_plan, dummy_us
         complete_lesson(dummy_user, quiz, source=CompletionSource.QUIZ, score=55)
         assert calls == []
         complete_lesson(dummy_user, quiz, source=CompletionSource.QUIZ, score=40)  # a worse try keeps the best
-        assert learner_state(dummy_user).quiz_scores == {quiz.uid: 55}
+        assert learner_state(dummy_user).scores == {quiz.uid: 55}
         complete_lesson(dummy_user, quiz, source=CompletionSource.QUIZ, score=85)
     assert len(calls) == 1
     assert count(db, LessonCompletion, user_id=dummy_user.id) == 2
@@ -197,7 +205,7 @@ def test_progress_follows_the_uid_into_a_new_revision(make_plan, dummy_user, db)
     assert len(calls) == 1 and calls[0][1]["course"] is course
 
 
-def test_quizzes_and_live_sessions_are_not_ticked_by_hand(make_plan, dummy_user, db):
+def test_quizzes_and_live_sessions_are_not_ticked_by_hand(make_plan, dummy_user, db, quiz_kind):
     course = courses_of(make_plan(courses=1, lessons=2))[0]
     live, quiz = lessons_of(course)
     live.kind, quiz.kind = "live", "quiz"
@@ -210,3 +218,21 @@ def test_quizzes_and_live_sessions_are_not_ticked_by_hand(make_plan, dummy_user,
     complete_lesson(dummy_user, live, source=CompletionSource.ATTENDED)
     complete_lesson(dummy_user, quiz, source=CompletionSource.QUIZ, score=90)
     assert count(db, LessonCompletion, user_id=dummy_user.id) == 2
+
+
+def test_without_a_scoring_kind_the_minimum_score_does_not_hold_the_course(make_plan, dummy_user, db, app):
+    """The quizzes plugin disabled: its lessons cannot be completed, and nothing counts their scores."""
+    course = courses_of(make_plan(courses=1, lessons=2))[0]
+    reading, quiz = lessons_of(course)
+    quiz.kind = "quiz"
+    course.min_quiz_score = 70
+    db.session.flush()
+    with pytest.raises(LearningError) as caught:
+        complete_lesson(dummy_user, quiz, source=CompletionSource.MANUAL)
+    with app.test_request_context(), force_locale("en"):
+        assert "not available" in str(caught.value.message)
+    quiz.required = False
+    db.session.flush()
+    with received(course_completed) as calls:
+        complete_lesson(dummy_user, reading)
+    assert len(calls) == 1  # no scored lesson left: the minimum is ignored rather than locking the course

@@ -13,7 +13,8 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import func, select
 
-from courses.delivered import Grouping, planned_vs_delivered, rebuild_plan, schedule_rebuild, schedule_refresh
+from courses.delivered import Grouping, planned_vs_delivered, rebuild_plan
+from courses.jobs import schedule_rebuild, schedule_refresh
 from courses.learning import complete_lesson, enrol
 from courses.models import (
     Axis,
@@ -332,15 +333,16 @@ def test_jobs_are_queued_after_the_commit_and_dropped_on_rollback(app, db, netwo
     from courses.jobs import rebuild_delivered, refresh_delivered_people
 
     queued = []
-    monkeypatch.setattr("sonores_lms.jobs.enqueue", lambda job, **kwargs: queued.append((job, kwargs)))
+    monkeypatch.setattr(type(rebuild_delivered), "__call__", lambda job, **kwargs: queued.append((job, kwargs)))
     monkeypatch.setitem(app.config, "JOBS_IMMEDIATE", False)
-    schedule_refresh([people["p3"].id, people["p1"].id])
+    schedule_refresh([people["p3"].id])
+    schedule_refresh([people["p1"].id, people["p3"].id])
     schedule_rebuild([network.plan])
     assert queued == []  # a worker must not read the data before the request's commit
     db.session.commit()
-    assert queued == [
-        (rebuild_delivered, {"plan_ids": [network.plan.id]}),
+    assert queued == [  # one job per kind, whatever the number of events
         (refresh_delivered_people, {"user_ids": sorted([people["p1"].id, people["p3"].id])}),
+        (rebuild_delivered, {"plan_ids": [network.plan.id]}),
     ]
     queued.clear()
     schedule_refresh([people["p3"].id])

@@ -9,7 +9,7 @@ from courses.progress import (
     LearnerState,
     LockReason,
     Progress,
-    best_quiz_score,
+    best_score,
     course_done,
     course_lock,
     course_progress,
@@ -25,6 +25,7 @@ from courses.progress import (
 )
 
 NOW = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
+SCORING = frozenset({"quiz"})  # what the registry would say when a plugin declares a kind "quiz" that scores
 
 
 def lesson(uid, *, required=True, kind="text", release_at=None):
@@ -65,22 +66,30 @@ def test_progress_counts_required_lessons_only_at_every_level():
 
 def test_a_course_is_complete_when_every_required_lesson_is_done():
     budget = course("budget", lesson("b1"), lesson("b2", required=False))
-    assert not course_requirements_met(budget, LearnerState())
-    assert course_requirements_met(budget, LearnerState(completed=frozenset({"b1"})))
+    assert not course_requirements_met(budget, LearnerState(), scoring_kinds=SCORING)
+    assert course_requirements_met(budget, LearnerState(completed=frozenset({"b1"})), scoring_kinds=SCORING)
 
 
-def test_a_minimum_quiz_score_needs_the_best_score_at_or_above_it():
+def test_a_minimum_score_needs_the_best_score_of_scored_lessons_at_or_above_it():
     quizzed = course(
         "q", lesson("read"), lesson("quiz-1", kind="quiz"), lesson("quiz-2", kind="quiz"), min_quiz_score=70
     )
     all_done = frozenset({"read", "quiz-1", "quiz-2"})
-    assert not course_requirements_met(quizzed, LearnerState(completed=all_done))  # no score yet
-    low = LearnerState(completed=all_done, quiz_scores={"quiz-1": 50, "quiz-2": 69})
-    assert best_quiz_score(quizzed, low) == 69
-    assert not course_requirements_met(quizzed, low)
-    assert course_requirements_met(quizzed, LearnerState(completed=all_done, quiz_scores={"quiz-1": 50, "quiz-2": 70}))
-    # A minimum with no quiz lesson at all cannot be met, so it does not block the course.
-    assert course_requirements_met(course("plain", lesson("x"), min_quiz_score=80), LearnerState(frozenset({"x"})))
+    assert not course_requirements_met(quizzed, LearnerState(completed=all_done), scoring_kinds=SCORING)
+    low = LearnerState(completed=all_done, scores={"quiz-1": 50, "quiz-2": 69})
+    assert best_score(quizzed, low, SCORING) == 69
+    assert not course_requirements_met(quizzed, low, scoring_kinds=SCORING)
+    high = LearnerState(completed=all_done, scores={"quiz-1": 50, "quiz-2": 70})
+    assert course_requirements_met(quizzed, high, scoring_kinds=SCORING)
+    # A minimum with no scored lesson at all cannot be met, so it does not block the course.
+    plain = course("plain", lesson("x"), min_quiz_score=80)
+    assert course_requirements_met(plain, LearnerState(frozenset({"x"})), scoring_kinds=SCORING)
+    # Nor while no registered kind scores (the plugin that declares "quiz" is disabled): the kind decides, not its
+    # name, and a score on a lesson of a kind that does not score is not counted.
+    assert course_requirements_met(quizzed, LearnerState(completed=all_done), scoring_kinds=frozenset())
+    read_scored = LearnerState(completed=all_done, scores={"read": 95})
+    assert best_score(quizzed, read_scored, SCORING) is None
+    assert not course_requirements_met(quizzed, read_scored, scoring_kinds=SCORING)
 
 
 def test_done_means_the_enrolment_is_completed_and_tracks_count_courses():
@@ -142,6 +151,6 @@ def test_next_lesson_skips_done_locked_and_unreleased_lessons():
     assert next_lesson([second], LearnerState(), NOW) is None  # locked by its prerequisite
 
 
-def test_learner_state_updates_keep_the_best_quiz_score():
+def test_learner_state_updates_keep_the_best_score():
     state = LearnerState().with_lesson("q", 80).with_lesson("q", 60)
-    assert state.quiz_scores["q"] == 80 and "q" in state.completed
+    assert state.scores["q"] == 80 and "q" in state.completed

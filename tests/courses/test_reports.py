@@ -380,8 +380,8 @@ def test_filter_selects_list_one_country_and_one_track_when_there_are_many(netwo
     assert _options(page, "course") == ["", n.course1.uid, n.course2.uid]
     assert "Choose a country to list its institutes." not in page
 
-    monkeypatch.setattr("courses.views.reports.MAX_LISTED", 1)
-    monkeypatch.setattr("courses.views.reports.MAX_COURSES_LISTED", 1)
+    monkeypatch.setattr("sonores_lms.institutes.choices.MAX_LISTED", 1)
+    monkeypatch.setattr("courses.report_forms.MAX_COURSES_LISTED", 1)
     page = admin_client.get("/courses/reports/").get_data(as_text=True)
     assert _options(page, "institute") == [""] and _options(page, "course") == [""]
     assert "Choose a country to list its institutes." in page and "Choose a track to list its courses." in page
