@@ -14,11 +14,12 @@ run: system-deps $(STAMP) instance/config.py translations db demo
 test: system-deps-test $(STAMP) translations
 	bash scripts/test.sh
 
+# One worker per processor, the browser tests kept together on one of them (see scripts/test.sh).
 test-sqlite: $(STAMP) translations
-	$(BIN)/pytest --db sqlite
+	$(BIN)/pytest --db sqlite -n auto --dist loadgroup
 
 test-postgresql: $(STAMP) translations
-	$(BIN)/pytest --db postgresql
+	$(BIN)/pytest --db postgresql -n auto --dist loadgroup
 
 system-deps:
 	@PYTHON=$(PYTHON) bash scripts/system-deps.sh run

@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--db sqlite|postgresql|both] [--scale 1.0] [--repeat 50] [--no-courses]``."""
+"""``python -m benchmarks [--db sqlite|postgresql|both] [--scale 1.0] [--repeat 50] [--no-courses] [--no-walks]``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from .generate import Sizes
 from .generate_courses import CourseSizes
 from .measure import KINDS, POSTGRES_ADMIN_URL, run
 from .report import text_table, write_results
+from .walks import run_walks, write_walks
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--budget", type=float, default=30.0, help="seconds of measuring per courses page at most (min. 10 requests)"
     )
-    parser.add_argument("--no-write", action="store_true", help="print the tables, leave RESULTS.md as it is")
+    parser.add_argument("--no-walks", action="store_true", help="leave out the browser walks (benchmarks/WALKS.md)")
+    parser.add_argument(
+        "--no-write", action="store_true", help="print the tables, leave RESULTS.md and WALKS.md as they are"
+    )
     args = parser.parse_args(argv)
     if args.scale <= 0 or args.repeat < 1 or args.warmup < 0:
         parser.error("--scale must be positive, --repeat at least 1, --warmup not negative")
@@ -61,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
         path = write_results(runs, repeat=args.repeat, warmup=args.warmup, scale=args.scale)
         print(f"Written {path}")
     print(f"{missed} page measurement(s) miss a target." if missed else "Every page meets its targets.")
+    if not args.no_walks:
+        walks = run_walks([run.kind for run in runs])
+        if walks and not args.no_write:
+            print(f"Written {write_walks(walks)}")
+        slow = sum(1 for run in walks for walk in run.results if walk.misses())
+        print(f"{slow} browser walk(s) miss the target." if slow else "Every browser walk meets its target.")
     return 0
 
 

@@ -2,7 +2,8 @@
 Spanish finds the course, reads it (one lesson translated, the others in French with a note) and completes it.
 
 The walk runs twice: with JavaScript (axe checks every page, the learner uses the keyboard) and without it (axe needs
-JavaScript, so it does not run there). Languages are told apart by ``<html lang>``, ``lang`` attributes and the
+JavaScript, so it does not run there). Each walk records how long it took (``walk_seconds``); the benchmarks
+read that figure (``python -m benchmarks.walks``), the tests do not judge it. Languages are told apart by ``<html lang>``, ``lang`` attributes and the
 texts written in the walk, never by interface strings (their translations are being filled separately).
 """
 
@@ -19,8 +20,6 @@ import pytest
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-WALK_SECONDS = 50  # "well under a minute" on this machine; a slower walk is a regression worth seeing
 
 # What the trainer writes. The first lesson is translated into Spanish; the other two stay in French.
 PARAGRAPHS = 14  # long enough that the end of a lesson starts below the fold (see ``mark_done``)
@@ -447,7 +446,8 @@ def assert_recorded(live_app: Any, scene: Scene, course_uid: str) -> None:
 
 def walk(
     live_app: Any, new_context: Callable[..., Any], scene: Scene, check: Callable[[Any], Any], *, js: bool
-) -> None:
+) -> float:
+    """The whole walk; returns its duration in seconds."""
     started = time.monotonic()
     trainer = new_context(java_script_enabled=js).new_page()
     written = trainer_writes_course(trainer, scene, check)
@@ -458,14 +458,13 @@ def walk(
     learner = new_context(java_script_enabled=js).new_page()
     learner_completes_course(learner, scene, written, uids, check, keyboard=js)
     assert_recorded(live_app, scene, uids[0])
-    elapsed = time.monotonic() - started
-    assert elapsed < WALK_SECONDS, f"the walk took {elapsed:.1f} s (limit {WALK_SECONDS} s)"
+    return time.monotonic() - started
 
 
 # -- the tests -----------------------------------------------------------------------------------------------------
-def test_course_walk_with_javascript(live_app, new_context, scene, check_a11y):
-    walk(live_app, new_context, scene, check_a11y, js=True)
+def test_course_walk_with_javascript(live_app, new_context, scene, check_a11y, record_property):
+    record_property("walk_seconds", round(walk(live_app, new_context, scene, check_a11y, js=True), 2))
 
 
-def test_course_walk_without_javascript(live_app, new_context, scene):
-    walk(live_app, new_context, scene, lambda _page: None, js=False)
+def test_course_walk_without_javascript(live_app, new_context, scene, record_property):
+    record_property("walk_seconds", round(walk(live_app, new_context, scene, lambda _page: None, js=False), 2))
