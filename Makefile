@@ -48,7 +48,7 @@ translations: $(STAMP)
 	fi
 
 db: $(STAMP) instance/config.py
-	SONORES_ENV=development $(BIN)/flask db upgrade heads
+	SONORES_ENV=development $(BIN)/flask db upgrade
 
 demo: $(STAMP) instance/config.py
 	SONORES_ENV=development $(BIN)/flask sonores demo

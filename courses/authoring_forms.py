@@ -32,7 +32,7 @@ from wtforms.validators import (
 from wtforms.widgets import HiddenInput
 
 from sonores_lms.config import LANGUAGES
-from sonores_lms.forms import ConfirmForm, MultiCheckboxField, choices
+from sonores_lms.forms import ConfirmForm, MultiCheckboxField, SubForm, choices
 from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.permissions import ROLE_TITLES
 
@@ -57,7 +57,7 @@ TEXT_FIELDS: dict[str, tuple[tuple[str, Any, bool], ...]] = {
 }
 
 
-def _language_form(kind: str, language: str) -> type[Form]:
+def _language_form(kind: str, language: str) -> type[SubForm]:
     attrs: dict[str, Any] = {}
     for name, label, multiline in TEXT_FIELDS[kind]:
         required = language == SOURCE_LANGUAGE and name == "title"
@@ -66,7 +66,7 @@ def _language_form(kind: str, language: str) -> type[Form]:
         attrs[name] = field_class(label, validators=validators, render_kw={"lang": language})
     if language != SOURCE_LANGUAGE:
         attrs["checked"] = BooleanField(_l("Checked against the current French text"))
-    return type(f"{kind.title()}{language.title()}Texts", (Form,), attrs)
+    return type(f"{kind.title()}{language.title()}Texts", (SubForm,), attrs)
 
 
 def _with_texts(base: type[FlaskForm], kind: str) -> type[FlaskForm]:

@@ -56,7 +56,7 @@ class LessonKind:
     language codes). ``load(lesson)`` returns the initial data of those fields; ``save(lesson, form)`` returns the
     lesson's new ``data`` (a new dict; it does not write: the editor's service does, with its audit entry and
     version check). A field's ``description`` is shown as its hint. ``editor_template`` replaces the plain list of
-    fields when a kind needs more layout. ``upload`` (``"video"`` or ``"file"``) makes the editor offer one file,
+    fields when a kind needs more layout (context: ``form``, ``item`` the lesson, ``lesson_kind``). ``upload`` (``"video"`` or ``"file"``) makes the editor offer one file,
     checked and stored by courses, its facts kept under :data:`FILE_KEYS` of ``data``.
 
     Publishing: ``publish_checks(lesson)`` returns messages (empty when the lesson may be published).
@@ -136,7 +136,7 @@ class AddressForm(Form):
     url = StringField(
         _l("Address (URL)"),
         validators=[Optional(), Length(max=2000), http_url],
-        description=_l("An address starting with https://."),
+        description=_l("An address starting with http:// or https://."),
     )
 
 

@@ -8,7 +8,7 @@ enrolment becoming completed, a TrackCompletion row being inserted) is the guard
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -44,8 +44,10 @@ from .progress import (
     course_lock,
     course_requirements_met,
     lesson_lock,
+    release_lock,
     track_done,
 )
+from .queries import lesson_completions
 from .signals import course_completed, enrolment_changed, track_completed
 
 ENROLLED = (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
@@ -224,6 +226,25 @@ def enrolled_lessons(plan: Plan, course_uids: Collection[str]) -> list[Lesson]:
             )
         )
     )  # fmt: skip
+
+
+def upcoming_lesson(
+    user: Any, plan: Plan, courses: Collection[Course], state: LearnerState
+) -> tuple[Course, Lesson] | None:
+    """The first open lesson not yet done in ``courses`` (the person's enrolled, unfinished ones), in plan order,
+    with its course: the dashboard's "next lesson". ``state`` holds the person's enrolments; only the completions
+    of these courses are read here."""
+    if not courses:
+        return None
+    uids = [course.uid for course in courses]
+    completed, scores = completions_and_scores(lesson_completions(user.id, uids))
+    full = replace(state, completed=completed, scores=scores)
+    now = utcnow()
+    by_id = {course.id: course for course in courses}
+    for lesson in enrolled_lessons(plan, uids):
+        if lesson.uid not in full.completed and release_lock(lesson, full, now) is None:
+            return by_id[lesson.module.course_id], lesson
+    return None
 
 
 # -- rules --------------------------------------------------------------------------------------------------------

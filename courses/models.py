@@ -176,7 +176,7 @@ class Course(Translatable, db.Model):
     position: Mapped[int] = mapped_column(default=0)
     level: Mapped[Level] = mapped_column(_enum(Level, "courses_level"), default=Level.BEGINNER)
     audience: Mapped[list[str]] = mapped_column(JSON, default=list)  # Role values; empty means everyone
-    min_quiz_score: Mapped[int | None]  # percent a learner needs on the course's quizzes, if any
+    min_quiz_score: Mapped[int | None]  # percent needed on the lessons of kinds that score (quizzes), if any
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(default=1)
 
@@ -258,11 +258,15 @@ class Assignment(db.Model):
 
 
 class StoredFile(db.Model):
-    """An uploaded file, checked by content; stored under instance/uploads by its SHA-256."""
+    """An uploaded file, checked by content; stored under instance/uploads by its SHA-256.
+
+    Lessons and addresses name a file by ``uid``, a random value that cannot be guessed from another file's, so
+    that nobody finds a draft's attachment by counting; the integer ``id`` stays inside the database."""
 
     __tablename__ = "courses_files"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), default=new_uid, unique=True, index=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(100))
@@ -328,7 +332,7 @@ class LessonCompletion(db.Model):
     source: Mapped[CompletionSource] = mapped_column(
         _enum(CompletionSource, "courses_completion_source"), default=CompletionSource.MANUAL
     )
-    score: Mapped[int | None]  # percent, for quizzes
+    score: Mapped[int | None]  # percent, for lessons of kinds that score (quizzes)
     completed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

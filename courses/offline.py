@@ -79,6 +79,7 @@ class PackLesson:
     transcript: Text | None
     online_url: str
     release_at: datetime | None = None  # set when the lesson opens later: its content is left out
+    locked: str | None = None  # why the lesson is closed online (a prerequisite, the track's order): content left out
 
     @property
     def offline_content(self) -> bool:
@@ -112,25 +113,35 @@ def _text(obj: Any, name: str, language: str) -> Text | None:
     return Text(offline_html(render_markdown(picked.text)), picked.language, picked.is_fallback)
 
 
-def build_pack(course: Course, language: str, *, now: datetime | None = None) -> Pack:
-    """Everything the pack shows, in ``language`` with French as fallback (each text says which it is)."""
+def build_pack(course: Course, language: str, *, user: Any, now: datetime | None = None) -> Pack:
+    """Everything the pack shows to ``user``, in ``language`` with French as fallback (each text says which it is).
+
+    A lesson that is locked for ``user`` online (the course's prerequisites or its track's order, a later release
+    date) keeps its title and its link, not its content; one already done stays open, as it does online. The
+    caller checks the course's audience first."""
+    from .learning import learner_state
+    from .progress import LockReason, lesson_lock
+
     now = now or utcnow()
+    state = learner_state(user, course_uids=[course.uid])
     kinds = lesson_kinds_registry()
     modules = []
     for module in course.modules:
         pack_module = PackModule(module.text("title", language))
         for lesson in module.lessons:
-            later = lesson.release_at is not None and lesson.release_at > now
+            lock = lesson_lock(lesson, course, state, now)
+            later = lock is not None and lock.reason == LockReason.RELEASE
             kind = kinds.get(lesson.kind)
             item = PackLesson(
                 lesson=lesson,
                 anchor=f"lesson-{lesson.id}",
                 title=lesson.text("title", language),
                 kind_title=str(kind.title) if kind is not None else lesson.kind,
-                body=None if later else _text(lesson, "body", language),
-                transcript=None if later or lesson.kind != VIDEO_KIND else _text(lesson, "transcript", language),
+                body=None if lock else _text(lesson, "body", language),
+                transcript=None if lock or lesson.kind != VIDEO_KIND else _text(lesson, "transcript", language),
                 online_url=lesson_url(lesson),
                 release_at=lesson.release_at if later else None,
+                locked=lock_message(lock) if lock is not None and not later else None,
             )
             pack_module.lessons.append(item)
         modules.append(pack_module)

@@ -95,6 +95,12 @@ class AxisForm(FlaskForm):
         ]
 
 
+class PlanTextsForm(AxisForm):
+    """A plan's title and description in the four languages (renaming a copied plan, for one)."""
+
+    submit = SubmitField(_l("Save the plan"))
+
+
 class CopyForm(FlaskForm):
     year = _year_field(_l("Copy to the year"))
     submit = SubmitField(_l("Copy the plan"))

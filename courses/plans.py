@@ -132,6 +132,28 @@ def update_axis(
     return axis
 
 
+def update_plan_texts(
+    plan: Plan, texts: Mapping[str, Mapping[str, str | None]], *, reviewed: Iterable[str] = (), actor: Any
+) -> Plan:
+    """Rename a plan (its title and description in each language); only a draft is edited."""
+    if plan.status != PlanStatus.DRAFT:
+        raise PlanError(_l("Only a draft can be edited: start a new revision first."))
+    source = texts[SOURCE_LANGUAGE] if SOURCE_LANGUAGE in texts else plan.texts_in(SOURCE_LANGUAGE)
+    if not (source.get("title") or "").strip():
+        raise PlanError(_l("The plan needs a French title."))
+    before = {lang: plan.texts_in(lang).get("title", "") for lang in LANGUAGES}
+    if update_translatable(plan, texts, reviewed):
+        db.session.flush()
+        record(
+            "courses.plan-updated",
+            actor=actor,
+            target=plan,
+            target_label=plan.text("title", SOURCE_LANGUAGE).text[:255],
+            details={"year": plan.year, "titles_before": before},
+        )
+    return plan
+
+
 def revisions_of_year(year: int) -> list[Plan]:
     return list(db.session.scalars(select(Plan).where(Plan.year == year).order_by(Plan.revision.desc())))
 

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import distinct, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy import case, distinct, func, select
+from sqlalchemy.orm import joinedload, load_only, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from sonores_lms.extensions import db
 from sonores_lms.institutes.choices import country_names
+from sonores_lms.multilingual import SOURCE_LANGUAGE
 from sonores_lms.people.models import RoleAssignment, User
 from sonores_lms.permissions import Role
 
 from .delivered import Figures, Grouping, institute_labels, planned_vs_delivered
-from .models import Assignment, Axis, Course, Lesson, LessonCompletion, Module, Plan, PlanStatus, Track
+from .models import Assignment, Axis, Course, Lesson, LessonCompletion, Module, Plan, PlanStatus, StoredFile, Track
 
 
 def tree_options(*, lessons: bool = True, courses: bool = True) -> list[_AbstractLoad]:
@@ -222,6 +225,176 @@ def id_in_plan(model: type[Track] | type[Course], plan: Plan, uid: str) -> int |
         query = query.join(Track, Track.id == Course.track_id)
     query = query.join(Axis, Axis.id == Track.axis_id).where(Axis.plan_id == plan.id)
     return db.session.scalar(query)
+
+
+def file_by_uid(uid: str) -> StoredFile | None:
+    """The uploaded file named ``uid`` in lessons and addresses."""
+    return db.session.scalars(select(StoredFile).where(StoredFile.uid == uid)).first()
+
+
+def lessons_using(file_uid: str) -> list[Lesson]:
+    """Every lesson, in any revision of any plan, whose ``data["file_id"]`` names the file, with its module, course,
+    track, axis and plan (what deciding who may read it needs)."""
+    return list(
+        db.session.scalars(
+            select(Lesson)
+            .where(Lesson.data["file_id"].as_string() == file_uid)
+            .options(
+                joinedload(Lesson.module)
+                .joinedload(Module.course)
+                .joinedload(Course.track)
+                .joinedload(Track.axis)
+                .joinedload(Axis.plan)
+            )
+        )
+    )
+
+
+# -- the catalogue ----------------------------------------------------------------------------------------------------
+def fold(text: str) -> str:
+    """Lower case without accents, so that "comunicacion" finds "comunicación" and "ECO" finds "éco"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class CatalogueSearch:
+    """What a reader asked the catalogue for; empty values ask for nothing. ``minutes`` is a duration range
+    (lowest included, highest excluded, None for no upper bound)."""
+
+    reader: str
+    query: str = ""
+    axis: str = ""
+    track_uid: str = ""
+    language: str = ""
+    level: str = ""
+    audience: str = ""
+    minutes: tuple[int, int | None] | None = None
+
+
+def lesson_in(lesson: Lesson, language: str) -> bool:
+    """Whether a loaded lesson is written in ``language``: its title, and its text when the French one has a text
+    (the rule of :func:`lessons_in_languages`, for a page that holds the lessons)."""
+    if language == SOURCE_LANGUAGE:
+        return True
+    texts = lesson.texts_in(language)
+    return bool(texts.get("title")) and (bool(texts.get("body")) or not lesson.texts_in(SOURCE_LANGUAGE).get("body"))
+
+
+def lessons_in_languages(plan: Plan, languages: Iterable[str]) -> dict[int, set[str]]:
+    """Per course id of ``plan``: the languages among ``languages`` in which every lesson is written (see
+    :func:`lesson_in`). One aggregate query over the lessons' JSON, none is loaded. Courses without lessons are
+    absent: nothing stops them in any language."""
+    wanted = [language for language in languages if language != SOURCE_LANGUAGE]
+    source_body = Lesson.texts[(SOURCE_LANGUAGE, "body")].as_string()
+    sums = []
+    for language in wanted:
+        title = Lesson.texts[(language, "title")].as_string()
+        body = Lesson.texts[(language, "body")].as_string()
+        translated = title.is_not(None) & (source_body.is_(None) | body.is_not(None))
+        sums.append(func.sum(case((translated, 0), else_=1)))
+    rows = db.session.execute(
+        select(Module.course_id, *sums)
+        .join(Lesson, Lesson.module_id == Module.id)
+        .join(Course, Course.id == Module.course_id)
+        .join(Track, Track.id == Course.track_id)
+        .join(Axis, Axis.id == Track.axis_id)
+        .where(Axis.plan_id == plan.id)
+        .group_by(Module.course_id)
+    ).all()
+    every = {SOURCE_LANGUAGE} & set(languages)
+    return {
+        row[0]: every | {language for language, missing in zip(wanted, row[1:], strict=True) if not missing}
+        for row in rows
+    }
+
+
+def courses_available_in(plan: Plan, language: str) -> set[int]:
+    """Ids of the courses of ``plan`` available in ``language``: their title is written in it, and so is every
+    lesson (:func:`lesson_in`). French, the source, has every course."""
+    courses = [course for track in _tracks(plan) for course in track.courses]
+    if language == SOURCE_LANGUAGE:
+        return {course.id for course in courses}
+    written = lessons_in_languages(plan, [language])
+    return {
+        course.id
+        for course in courses
+        if course.texts_in(language).get("title") and language in written.get(course.id, {language})
+    }
+
+
+def _tracks(plan: Plan) -> Iterable[Track]:
+    return (track for axis in plan.axes for track in axis.tracks)
+
+
+def _module_texts(plan: Plan) -> dict[int, list[Module]]:
+    """The modules of ``plan``'s courses by course id, their texts only: one query, for a search."""
+    modules = db.session.scalars(
+        select(Module)
+        .join(Course, Course.id == Module.course_id)
+        .join(Track, Track.id == Course.track_id)
+        .join(Axis, Axis.id == Track.axis_id)
+        .where(Axis.plan_id == plan.id)
+        .options(load_only(Module.id, Module.course_id, Module.texts))
+    )
+    found: dict[int, list[Module]] = {}
+    for module in modules:
+        found.setdefault(module.course_id, []).append(module)
+    return found
+
+
+def _searched(item: Any, fields: tuple[str, ...], reader: str) -> str:
+    """The item's fields in the reader's language and in French, folded, as one text to look into."""
+    languages = dict.fromkeys((reader, SOURCE_LANGUAGE))
+    return fold(" ".join(item.texts_in(language).get(name, "") for name in fields for language in languages))
+
+
+def catalogue_courses(
+    plan: Plan, search: CatalogueSearch, minutes: Mapping[int, int]
+) -> list[tuple[Axis, Track, Course]]:
+    """The courses of ``plan`` (loaded down to its courses) that ``search`` finds, in plan order, with their axis
+    and track. Words are looked for, case and accents aside, in the titles and summaries of the axis, the track,
+    the course and its modules, and in the course's objectives, in the reader's language and in French; so
+    "développement durable" finds every course of that axis. ``minutes`` gives each course's duration by id.
+    At most two queries whatever the plan's size: the lessons' languages for a language filter, the modules'
+    texts for a search."""
+    query = fold(search.query.strip())
+    available = courses_available_in(plan, search.language) if search.language else None
+    modules = _module_texts(plan) if query else {}
+    found = []
+    for axis in plan.axes:
+        if search.axis and axis.code != search.axis:
+            continue
+        axis_text = _searched(axis, ("title", "description"), search.reader) if query else ""
+        for track in axis.tracks:
+            if search.track_uid and track.uid != search.track_uid:
+                continue
+            track_text = _searched(track, ("title", "summary"), search.reader) if query else ""
+            for course in track.courses:
+                if available is not None and course.id not in available:
+                    continue
+                if search.level and course.level.value != search.level:
+                    continue
+                if search.minutes is not None:
+                    low, high = search.minutes
+                    length = minutes.get(course.id, 0)
+                    if length < low or (high is not None and length >= high):
+                        continue
+                if search.audience and course.audience and search.audience not in course.audience:
+                    continue
+                if query:
+                    texts = [
+                        axis_text,
+                        track_text,
+                        _searched(course, ("title", "summary", "objectives"), search.reader),
+                    ]
+                    texts += [
+                        _searched(module, ("title", "summary"), search.reader) for module in modules.get(course.id, ())
+                    ]
+                    if not any(query in text for text in texts):
+                        continue
+                found.append((axis, track, course))
+    return found
 
 
 def delivered_table(

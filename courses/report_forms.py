@@ -88,5 +88,5 @@ class ReportFilterForm(FlaskForm):
             course_uid=self.course.data or None,
             institute_id=int(self.institute.data) if (self.institute.data or "").isdigit() else None,
             country=self.country.data or None,
-            role=Role(self.role.data) if self.role.data else None,
+            role=Role(self.role.data) if self.role.data in {role.value for role in Role} else None,
         )

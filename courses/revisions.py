@@ -7,6 +7,7 @@ keyed by ``uid``, carry over. Copying to another year makes new uids: a new year
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -15,6 +16,7 @@ from sqlalchemy import func, select
 from sonores_lms.audit.services import record
 from sonores_lms.database import utcnow
 from sonores_lms.extensions import db
+from sonores_lms.multilingual import SOURCE_LANGUAGE, TranslationStatus, source_fingerprint
 
 from .jobs import schedule_rebuild
 from .kinds import lesson_kinds_registry
@@ -163,6 +165,21 @@ def publish(plan: Plan, *, actor: Any) -> Plan:
     return plan
 
 
+def _retitle(source: Plan, copy: Plan, year: int) -> None:
+    """A plan titled "Plan de formation 2027" copied to 2028 is titled "Plan de formation 2028", in each language
+    whose title names the source's year (as a whole number: "20270" is left alone). A translation that was up to
+    date stays so, since its French changed the same way; descriptions are kept as they were."""
+    pattern = re.compile(rf"(?<!\d){source.year}(?!\d)")
+    for values in (copy.texts or {}).values():
+        if values.get("title"):
+            values["title"] = pattern.sub(str(year), values["title"])
+    fingerprint = source_fingerprint((copy.texts or {}).get(SOURCE_LANGUAGE))
+    copy.translated_from = {
+        language: fingerprint if source.translation_status(language) == TranslationStatus.UP_TO_DATE else value
+        for language, value in (copy.translated_from or {}).items()
+    }
+
+
 def copy_to_year(plan: Plan, year: int, *, actor: Any) -> Plan:
     """A new draft plan for ``year`` with the same axes, tracks, courses and lessons, and nobody's progress."""
     if db.session.scalar(select(func.count()).select_from(Plan).where(Plan.year == year)):
@@ -170,6 +187,7 @@ def copy_to_year(plan: Plan, year: int, *, actor: Any) -> Plan:
     source = db.session.scalars(select(Plan).where(Plan.id == plan.id).options(*tree_options())).one()
     copy = Plan(year=year, revision=1, status=PlanStatus.DRAFT)
     _copy_texts(source, copy)
+    _retitle(source, copy, year)
     _copy_tree(source, copy, keep_uids=False)
     db.session.add(copy)
     db.session.flush()

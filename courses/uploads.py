@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -19,6 +20,7 @@ from PIL import Image, UnidentifiedImageError
 from sqlalchemy import select
 
 from sonores_lms.audit.services import record
+from sonores_lms.database import utcnow
 from sonores_lms.extensions import db
 
 from .models import StoredFile
@@ -185,6 +187,41 @@ def store_upload(stream: IO[bytes], filename: str | None, *, purpose: str, actor
         details={"content_type": mime, "size": stored.size, "sha256": digest},
     )
     return stored
+
+
+def may_download(user: Any, stored: StoredFile, *, now: datetime | None = None) -> bool:
+    """Whether ``user`` may fetch ``stored``: the person who uploaded it, anyone who may author a lesson that uses
+    it (drafts included), and anyone who may read a published lesson that uses it, by the learning pages' rules
+    (the course's audience, its prerequisites and order, the lesson's release date). Nobody else, whatever the
+    file's number: a draft's attachment is not public until its lesson is."""
+    from .authoring import author_scope
+    from .learning import audience_allows, learner_state, published_lesson
+    from .models import PlanStatus
+    from .progress import lesson_lock
+    from .queries import lessons_using
+
+    if stored.created_by_id is not None and stored.created_by_id == user.id:
+        return True
+    lessons = lessons_using(stored.uid)
+    if not lessons:
+        return False
+    scope = author_scope(user)
+    if any(scope.can_edit_course(lesson.module.course) for lesson in lessons):
+        return True
+    published = {
+        lesson.uid for lesson in lessons if lesson.module.course.track.axis.plan.status == PlanStatus.PUBLISHED
+    }
+    for uid in sorted(published):
+        lesson = published_lesson(uid)
+        if lesson is None:
+            continue
+        course = lesson.module.course
+        if not audience_allows(user, course):
+            continue
+        state = learner_state(user, course_uids=[course.uid])
+        if lesson_lock(lesson, course, state, now or utcnow()) is None:
+            return True
+    return False
 
 
 def remove_unreferenced(sha256: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import subprocess
 import sys
 from pathlib import Path
@@ -132,6 +133,29 @@ def check_command() -> None:
     click.echo("fr, es, pt, en: complete.")
 
 
+def migration_commands() -> click.Group:
+    """Flask-Migrate's ``db`` commands, with ``flask db upgrade`` going to every head when no revision is named.
+
+    Each plugin's revisions form a branch of their own (see :mod:`sonores_lms.schema`), so the history has several
+    heads and Alembic's default target, ``head``, is ambiguous. Deployments and newcomers type ``flask db upgrade``:
+    it must bring the core and every plugin up to date. ``flask db upgrade courses@head`` still upgrades one branch.
+    """
+    from flask_migrate.cli import db as migrate_group
+
+    from .schema import ALL_HEADS
+
+    group = copy.copy(migrate_group)  # keeps its --directory and --x-arg options and their callback
+    group.commands = dict(migrate_group.commands)
+    upgrade = copy.copy(migrate_group.commands["upgrade"])
+    upgrade.params = [copy.copy(param) for param in upgrade.params]
+    for param in upgrade.params:
+        if param.name == "revision":
+            param.default = ALL_HEADS
+    group.add_command(upgrade, "upgrade")
+    return group
+
+
 def register_cli(app: Flask) -> None:
     app.cli.add_command(sonores_cli)
     app.cli.add_command(i18n_cli)
+    app.cli.add_command(migration_commands())  # replaces the ``db`` group Flask-Migrate registered

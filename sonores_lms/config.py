@@ -115,8 +115,8 @@ CORE_SETTINGS: tuple[Setting, ...] = (
         "REDIS_URL",
         None,
         str,
-        "Redis, e.g. `redis://127.0.0.1:6379/0`. Used by the sign-in rate limits (otherwise kept in process memory) "
-        "and by the job queue (otherwise a SQLite file).",
+        "Redis, e.g. `redis://127.0.0.1:6379/0`. Used by the sign-in rate limits and per-account delays (otherwise "
+        "kept in process memory) and by the job queue (otherwise a SQLite file).",
     ),
     Setting(
         "PLUGINS",
@@ -198,7 +198,65 @@ CORE_SETTINGS: tuple[Setting, ...] = (
         "SIGNIN_LIMITS",
         "5 per minute;20 per hour",
         str,
-        "Failed sign-ins allowed per address and per account (Flask-Limiter syntax).",
+        "Failed sign-ins (and wrong current passwords on the profile) allowed per address (Flask-Limiter syntax); "
+        "past them the address gets 429.",
+    ),
+    Setting(
+        "SIGNIN_FREE_FAILURES",
+        3,
+        int,
+        "Wrong passwords in a row on one account before each further one makes the account wait (a growing delay, "
+        "not a block: attempts during the wait are refused unchecked and uncounted).",
+    ),
+    Setting("SIGNIN_DELAY_BASE", 1, int, "Seconds of the first wait; each further wrong password doubles it."),
+    Setting(
+        "SIGNIN_DELAY_MAX",
+        60,
+        int,
+        "The longest wait between two attempts on one account: someone guessing elsewhere slows the owner down by "
+        "a minute at most.",
+    ),
+    Setting(
+        "SIGNIN_FAILURE_WINDOW",
+        24 * 3600,
+        int,
+        "Seconds after the first of a series of wrong passwords after which the series is forgotten (a successful "
+        "sign-in forgets it at once).",
+    ),
+    Setting(
+        "SIGNIN_NOTIFY_AFTER",
+        10,
+        int,
+        "The owner gets a mail at every this many wrong passwords in a row on their account (`0`: never).",
+    ),
+    Setting(
+        "SESSION_IDLE_TIMEOUT",
+        30 * 60,
+        int,
+        "Seconds without a request after which a session ends (the person signs in again and is told why).",
+        shown_default="`1800` (30 minutes)",
+    ),
+    Setting(
+        "SESSION_MAX_AGE",
+        12 * 3600,
+        int,
+        "Seconds after signing in after which a session ends, however active.",
+        shown_default="`43200` (12 hours)",
+    ),
+    Setting(
+        "REMEMBER_IDLE_TIMEOUT",
+        7 * 24 * 3600,
+        int,
+        'The idle limit of a "keep me signed in" session.',
+        shown_default="`604800` (7 days)",
+    ),
+    Setting(
+        "REMEMBER_COOKIE_DURATION",
+        30 * 24 * 3600,
+        int,
+        'How long "keep me signed in" lasts after signing in, however active; checked by the server, so a copied '
+        "cookie obeys it too.",
+        shown_default="`2592000` (30 days)",
     ),
 )
 
@@ -212,9 +270,9 @@ class DefaultConfig:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
-    REMEMBER_COOKIE_DURATION = 30 * 24 * 3600  # seconds
     SEND_FILE_MAX_AGE_DEFAULT = 3600
     WTF_CSRF_TIME_LIMIT = 8 * 3600
+    WTF_I18N_ENABLED = True  # WTForms' own messages ("This field is required.") in the reader's language
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
 
 

@@ -6,9 +6,13 @@ select or a POST button.
 
 from __future__ import annotations
 
+from typing import Any
+
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectMultipleField, SubmitField
+from flask_wtf.i18n import translations as wtf_translations
+from wtforms import Form, SelectMultipleField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -29,3 +33,17 @@ class ConfirmForm(FlaskForm):
     """A POST button that changes one thing: only the CSRF token is checked."""
 
     submit = SubmitField(_l("Confirm"))
+
+
+class SubForm(Form):
+    """Base of the forms nested in a FlaskForm through ``FormField``.
+
+    WTForms gives a nested form its own meta, which knows nothing of Flask-WTF's translations: without this base
+    its validators answer in English ("This field is required.") on a Spanish page.
+    """
+
+    class Meta:
+        def get_translations(self, form: Form) -> Any:
+            if current_app.config.get("WTF_I18N_ENABLED", True):
+                return wtf_translations
+            return super().get_translations(form)  # type: ignore[misc]

@@ -253,7 +253,12 @@ def _after_commit(session: Session) -> None:
         return
     pending: list[_Pending] = session.info.pop(_PENDING, [])
     for entry in pending:
-        entry.job(**_arguments(entry))
+        try:
+            entry.job(**_arguments(entry))
+        except Exception:
+            # The data is committed: a queue that cannot be reached must not turn the request into an error page.
+            # The job is lost (the nightly rebuild repairs the summaries; a mail has to be asked for again).
+            logger.exception("Could not queue job %s after the commit", entry.job.name)
 
 
 def _within(transaction: SessionTransaction | None, ended: SessionTransaction) -> bool:

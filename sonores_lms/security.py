@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, request, url_for
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter, Map
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -47,7 +48,23 @@ def safe_next(target: str | None, default: str = "/") -> str:
     return target
 
 
+# The largest value of the databases' INTEGER columns (PostgreSQL's ``integer``); every ``<int:>`` in a route is an
+# id or a year, so anything larger names nothing.
+MAX_ROUTE_INT = 2**31 - 1
+
+
+class BoundedIntegerConverter(IntegerConverter):
+    """``<int:...>`` that stops at :data:`MAX_ROUTE_INT`: a larger number is a 404 rather than an OverflowError
+    from the database driver (a 500)."""
+
+    def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:  # noqa: A002 - werkzeug's signature
+        kwargs.setdefault("max", MAX_ROUTE_INT)
+        super().__init__(map, *args, **kwargs)
+
+
 def init_app(app: Flask) -> None:
+    # Before any blueprint is registered: rules pick their converter when they are added.
+    app.url_map.converters["int"] = BoundedIntegerConverter
     app.after_request(set_security_headers)
     hops = int(app.config.get("PROXY_HOPS") or 0)
     if hops:

@@ -45,7 +45,9 @@ audit_action_labels = _signals.signal(
     "audit-action-labels",
     doc="""Collector for readable names of audit actions, so the audit log shows a plugin's actions in words.
 
-    sender: None. Each receiver returns a mapping of action code (``"courses.plan-published"``) to a lazy string.""",
+    sender: None. Each receiver returns a mapping of action code (``"courses.plan-published"``) to a lazy string,
+    or a ``sonores_lms.audit.present.AuditVocabulary`` that also names its target types, detail keys and the values
+    of those keys (course uids as titles, status codes as words).""",
 )
 
 content_by_topic = _signals.signal(

@@ -34,3 +34,11 @@ def init_transactions(app: Flask) -> None:
     def _stale(_error: StaleDataError) -> object:
         db.session.rollback()
         return render_error(Conflict())
+
+    # A unique row written by a concurrent request between our read and our flush (two clicks on "start this
+    # course" on PostgreSQL): the same conflict as one found at commit time.
+    @app.errorhandler(IntegrityError)
+    def _clash(_error: IntegrityError) -> object:
+        db.session.rollback()
+        app.logger.info("Conflict at flush time", exc_info=True)
+        return render_error(Conflict())

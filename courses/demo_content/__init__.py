@@ -3,6 +3,10 @@
 French is the source. ``translations`` holds the other languages as first written; ``revised`` is French text
 changed after that (the translations become stale, as they would when an author edits the French later);
 ``retranslated`` holds translations brought up to date after the revision. The loader is :mod:`courses.demo`.
+
+Everything reads in Latin American Spanish and Brazilian Portuguese, in the interface's terms (a track is an
+"itinerario", a "trilha"; live is "en vivo", "ao vivo"), except a few lessons left missing or stale on purpose so
+that the authoring pages show every status (``tests/courses/test_demo.py`` names them). English covers less.
 """
 
 from __future__ import annotations
@@ -108,17 +112,17 @@ def plan() -> Plan:
             "es": {
                 "title": "Plan de formación 2027",
                 "description": (
-                    "El plan de formación anual de la red de Alianzas Francesas e Institutos franceses de América "
+                    "El plan de formación anual de la red de Alianzas Francesas e Institutos Franceses de América "
                     "Latina y el Caribe, para los equipos de cultura y comunicación y las direcciones. Tres ejes, "
-                    "recorridos cortos y prácticos, a seguir a su ritmo, en su idioma."
+                    "itinerarios cortos y prácticos para seguir a su propio ritmo, en su idioma."
                 ),
             },
             "pt": {
                 "title": "Plano de formação 2027",
                 "description": (
-                    "O plano de formação anual da rede das Alianças Francesas e Institutos franceses da América "
+                    "O plano anual de formação da rede das Alianças Francesas e Institutos Franceses da América "
                     "Latina e do Caribe, para as equipes de cultura e comunicação e as direções. Três eixos, "
-                    "percursos curtos e práticos, para seguir no seu ritmo, no seu idioma."
+                    "trilhas curtas e práticas para fazer no seu ritmo, no seu idioma."
                 ),
             },
             "en": {

@@ -59,39 +59,39 @@ proyecto crece.
 
 ## Las trampas que hay que evitar
 
-- Describir la Alianza durante media página: el lector ya la conoce o la descubrirá en un anexo.
+- Dedicar media página a describir la Alianza: el lector ya la conoce o la descubrirá en un anexo.
 - Prometer todo a todo el mundo: un proyecto dirigido a «todos los públicos» a menudo no llega a ninguno.
-- Olvidar la dimensión sostenible: desplazamientos, accesibilidad, lugar de los artistas locales.
+- Olvidar la dimensión sostenible: desplazamientos, accesibilidad, espacio para los artistas locales.
 
-> Ejercicio: escriba la nota de intención de un proyecto que lleva o que sueña con llevar, en 300 palabras como
-> máximo. Pida a una persona externa que la lea: si puede resumirla en una frase, la nota es clara.
+> Ejercicio: escriba la nota de intención de un proyecto que está impulsando o que sueña con impulsar, en 300
+> palabras como máximo. Pida a una persona externa que la lea: si puede resumirla en una frase, la nota es clara.
 """,
         },
         "pt": {
             "title": "Formular uma intenção clara",
             "body": """\
-## A nota de intenção, primeira pedra do projeto
+## A nota de intenção, a pedra fundamental do projeto
 
-Antes do orçamento, antes do cronograma, um projeto cultural precisa de uma **nota de intenção** de uma página.
-Ela serve para convencer a direção, os parceiros e os financiadores, e para manter o rumo quando o projeto cresce.
+Antes do orçamento, antes do cronograma, um projeto cultural precisa de uma **nota de intenção** de uma página. Ela
+serve para convencer a direção, os parceiros e os financiadores, e para manter o rumo quando o projeto cresce.
 
 ## O que ela contém
 
-1. **O diagnóstico**: o que falta ou o que já existe no território («não há um palco aberto para jovens músicos
-   em Manaus»).
+1. **O diagnóstico**: o que falta ou o que já existe no território (“não há um palco aberto para jovens músicos em
+   Manaus”).
 2. **A ideia** em duas frases: o quê, para quem, onde, quando.
-3. **Os públicos** visados e a maneira de alcançá-los.
+3. **Os públicos** visados e a forma de alcançá-los.
 4. **Os parceiros** previstos e o que cada um traz.
 5. **O que vai mudar** se o projeto der certo: para os artistas, os públicos, a Aliança.
 
 ## As armadilhas a evitar
 
-- Descrever a Aliança durante meia página: o leitor já a conhece ou vai descobri-la no anexo.
-- Prometer tudo a todos: um projeto que visa «todos os públicos» muitas vezes não atinge nenhum.
-- Esquecer a dimensão sustentável: deslocamentos, acessibilidade, lugar dos artistas locais.
+- Descrever a Aliança por meia página: o leitor já a conhece ou vai conhecê-la pelo anexo.
+- Prometer tudo a todos: um projeto que mira “todos os públicos” muitas vezes não atinge nenhum.
+- Esquecer a dimensão sustentável: deslocamentos, acessibilidade, espaço para os artistas locais.
 
 > Exercício: escreva a nota de intenção de um projeto que você conduz ou sonha conduzir, em no máximo 300 palavras.
-> Peça a uma pessoa de fora que a leia: se ela conseguir resumi-la numa frase, a nota está clara.
+> Peça a alguém de fora que a leia: se a pessoa conseguir resumi-la em uma frase, a nota está clara.
 """,
         },
         "en": {
@@ -154,6 +154,66 @@ Elle rassure les financeurs et évite les malentendus.
 Tenez vos partenaires informés pendant le projet, invitez-les à l'événement et envoyez-leur le bilan. Un
 partenaire remercié et tenu au courant revient l'année suivante, et en parle à d'autres.
 """,
+    translations={
+        "es": {
+            "title": "Involucrar a los socios desde el principio",
+            "body": """\
+## Un socio no es un patrocinador de último minuto
+
+Los proyectos que perduran son los que los socios **ayudaron a construir**. Invítelos desde la nota de intención, no
+cuando el programa ya está cerrado.
+
+## Mapear a los socios posibles
+
+- **Institucionales**: alcaldía, ministerio o secretaría de cultura, embajada, universidades;
+- **Culturales**: salas, festivales, colectivos de artistas, radios comunitarias;
+- **Económicos**: empresas francesas o locales, hoteles, empresas de transporte;
+- **Sociales**: juntas de vecinos, organizaciones de personas con discapacidad, escuelas.
+
+Para cada uno, anote lo que puede aportar (dinero, espacio, público, visibilidad, conocimientos) y lo que espera a
+cambio (imagen, contenidos, acceso a un público, formación).
+
+## Formalizar de manera sencilla
+
+Una **carta de compromiso** de una página suele bastar: objeto, aportes de cada parte, calendario, visibilidad,
+contacto. Da confianza a los financiadores y evita malentendidos.
+
+## Cuidar la relación
+
+Mantenga informados a sus socios durante el proyecto, invítelos al evento y envíeles el balance. Un socio al que se
+le agradece y se le mantiene al tanto vuelve al año siguiente, y se lo cuenta a otros.
+""",
+        },
+        "pt": {
+            "title": "Envolver os parceiros desde o início",
+            "body": """\
+## Parceiro não é patrocinador de última hora
+
+Os projetos que duram são aqueles que os parceiros **ajudaram a construir**. Convide-os já na nota de intenção, e
+não quando a programação estiver fechada.
+
+## Mapear os parceiros possíveis
+
+- **Institucionais**: prefeitura, ministério ou secretaria de cultura, embaixada, universidades;
+- **Culturais**: salas, festivais, coletivos de artistas, rádios comunitárias;
+- **Empresariais**: empresas francesas ou locais, hotéis, empresas de transporte;
+- **Sociedade civil**: associações de moradores, organizações de pessoas com deficiência, escolas.
+
+Para cada um, anote o que ele pode trazer (dinheiro, espaço, público, visibilidade, conhecimento) e o que ele espera
+(imagem, conteúdos, acesso a um público, formação).
+
+## Formalizar de forma simples
+
+Uma **carta de compromisso** de uma página muitas vezes basta: objeto, contribuições de cada parte, cronograma,
+visibilidade, contato. Ela dá segurança aos financiadores e evita mal-entendidos.
+
+## Cuidar da relação
+
+Mantenha os parceiros informados durante o projeto, convide-os para o evento e envie o balanço. Um parceiro que
+recebe agradecimentos e notícias volta no ano seguinte, e fala de você para outros.
+""",
+        },
+    },
 )
 
 CALL_SECTIONS = Lesson(
@@ -202,6 +262,62 @@ expediente y el contacto.
     revised={
         "title": "Les rubriques d'un appel à projets ouvert et équitable",
     },
+    retranslated={
+        "es": {
+            "title": "Las secciones de una convocatoria abierta y equitativa",
+            "body": """\
+## Para qué sirve una convocatoria
+
+Una convocatoria permite seleccionar artistas, colectivos u organizaciones **de manera abierta y equitativa**: una
+residencia, la programación de la Fiesta de la Música, una exposición, un proyecto de mediación.
+
+## Las secciones indispensables
+
+1. **El contexto**: quién convoca y por qué, en pocas líneas.
+2. **El objeto**: lo que se espera, con ejemplos.
+3. **Quién puede postular**: situación legal, edad, lugar de residencia, idioma.
+4. **Lo que se ofrece**: honorarios o beca (monto exacto), espacio, equipos, acompañamiento, visibilidad.
+5. **Los criterios de selección**, ponderados si es posible.
+6. **El calendario**: apertura, fecha límite (con la hora y el huso horario), publicación de los resultados, fechas
+   del proyecto.
+7. **La postulación**: documentos solicitados, formato, tamaño máximo, dónde enviarla.
+8. **El contacto** para las preguntas.
+
+## Hacer accesible la convocatoria
+
+- Publíquela en el idioma local (y en francés si es útil), en un formato que se lea bien en el celular.
+- Ofrezca otra forma de postular (video, audio) para las personas que se expresan mejor de forma oral.
+- Limite los documentos solicitados: cada documento de más desanima a los artistas emergentes.
+""",
+        },
+        "pt": {
+            "title": "As seções de um edital aberto e justo",
+            "body": """\
+## Para que serve um edital
+
+Um edital permite selecionar artistas, coletivos ou associações **de forma aberta e justa**: uma residência, a
+programação da Fête de la Musique, uma exposição, um projeto de mediação.
+
+## As seções indispensáveis
+
+1. **O contexto**: quem lança o edital e por quê, em poucas linhas.
+2. **O objeto**: o que se espera, com exemplos.
+3. **Quem pode se inscrever**: situação jurídica (pessoa física, MEI, associação), idade, local de residência,
+   idioma.
+4. **O que é oferecido**: cachê ou bolsa (valor exato), espaço, equipamento, acompanhamento, visibilidade.
+5. **Os critérios de seleção**, com pesos se possível.
+6. **O cronograma**: abertura, prazo final (com horário e fuso horário), divulgação do resultado, datas do projeto.
+7. **A inscrição**: documentos exigidos, formato, tamanho máximo, para onde enviar.
+8. **O contato** para dúvidas.
+
+## Tornar o edital acessível
+
+- Publique-o no idioma local (e em francês, se for útil), num formato legível no celular.
+- Ofereça outra forma de inscrição (vídeo, áudio) para quem se expressa melhor oralmente.
+- Limite os documentos exigidos: cada documento a mais desanima os artistas emergentes.
+""",
+        },
+    },
 )
 
 FAIR_SELECTION = Lesson(
@@ -232,6 +348,36 @@ Chaque candidat reçoit une réponse, même négative, avec si possible une phra
 cela, la réputation d'une Alliance auprès des artistes. Conservez les grilles de notation : elles justifient les
 choix si un candidat ou un financeur pose la question.
 """,
+    translations={
+        "es": {
+            "title": "Criterios de selección y jurado transparentes",
+            "body": """\
+## Criterios publicados de antemano
+
+Los criterios de selección figuran en la convocatoria y no cambian sobre la marcha. Por ejemplo:
+
+| Criterio | Peso |
+|---|---|
+| Calidad artística y originalidad | 40 % |
+| Vínculo con el territorio y sus públicos | 25 % |
+| Viabilidad (calendario, presupuesto, equipo) | 20 % |
+| Enfoque sostenible e inclusivo | 15 % |
+
+## Un jurado conformado con cuidado
+
+- De tres a cinco personas, con al menos una **externa** a la Alianza.
+- Un equilibrio entre mujeres y hombres y una diversidad de disciplinas.
+- Una regla de **conflicto de intereses**: un miembro que conoce de cerca a un postulante no califica esa
+  postulación.
+
+## Responder a todos los postulantes
+
+Cada postulante recibe una respuesta, aunque sea negativa, y si es posible una frase sobre su propuesta. De eso
+también depende la reputación de una Alianza entre los artistas. Conserve las planillas de calificación: justifican
+las decisiones si un postulante o un financiador lo pregunta.
+""",
+        },
+    },
 )
 
 LOCAL_ARTISTS = Lesson(
@@ -259,6 +405,57 @@ une carte blanche dans la programmation : ces formats créent des liens durables
 Tenez un fichier des artistes avec qui vous travaillez : discipline, contact, projets passés, envies. Partagez-le
 avec les Alliances voisines : une tournée de trois dates dans la région vaut mieux qu'un seul concert.
 """,
+    translations={
+        "es": {
+            "title": "Construir una alianza con artistas locales",
+            "body": """\
+## Socios, no proveedores
+
+Los artistas de su territorio no son solo nombres en un afiche. Una colaboración exitosa les aporta tanto como a la
+Alianza:
+
+- **visibilidad** en la red (webshow Alliances sonores, revista ¿Que Onda?, Fiesta de la Música en línea);
+- **encuentros** con artistas franceses o de otros países de la región;
+- un **espacio** para ensayar, crear, grabar;
+- una **remuneración** justa y pagada a tiempo.
+
+## Construir juntos
+
+Invite a los artistas a proponer, no solo a ejecutar. Una residencia de creación, un taller con los estudiantes, una
+carta blanca en la programación: estos formatos crean vínculos duraderos.
+
+## Darle seguimiento a la relación
+
+Lleve un registro de los artistas con los que trabaja: disciplina, contacto, proyectos anteriores, intereses.
+Compártalo con las Alianzas vecinas: una gira de tres fechas en la región vale más que un solo concierto.
+""",
+        },
+        "pt": {
+            "title": "Construir uma parceria com artistas locais",
+            "body": """\
+## Parceiros, não prestadores de serviço
+
+Os artistas do seu território não são apenas nomes num cartaz. Uma parceria bem-sucedida traz para eles tanto quanto
+para a Aliança:
+
+- **visibilidade** na rede (webshow Alliances sonores, revista ¿Que Onda?, Fête de la Musique on-line);
+- **encontros** com artistas franceses ou de outros países da região;
+- um **espaço** para ensaiar, criar, gravar;
+- uma **remuneração** justa e paga em dia.
+
+## Construir junto
+
+Convide os artistas a propor, e não só a executar. Uma residência artística, uma oficina com os alunos, uma carta
+branca na programação: esses formatos criam laços duradouros.
+
+## Acompanhar a relação
+
+Mantenha um cadastro dos artistas com quem você trabalha: linguagem artística, contato, projetos anteriores,
+vontades. Compartilhe-o com as Alianças vizinhas: uma turnê de três datas na região vale mais do que um show
+isolado.
+""",
+        },
+    },
 )
 
 FAIR_CONTRACTS = Lesson(
@@ -288,6 +485,60 @@ Un artiste émergent vit souvent au mois. Visez un paiement dans les **30 jours*
 ce délai comme un indicateur. Pour un artiste venu d'un autre pays, prévoyez le mode de paiement dès la signature
 du contrat : les virements internationaux prennent du temps et coûtent des frais.
 """,
+    translations={
+        "es": {
+            "title": "Contratos y honorarios: las bases de un trato justo",
+            "body": """\
+## Siempre un contrato por escrito
+
+Incluso para un concierto pequeño, incluso con un amigo de la Alianza, un contrato firmado **antes de la fecha**
+protege a todos. Especifica:
+
+- la presentación (fecha, duración, lugar, ensayos);
+- los **honorarios**, y aparte los gastos de transporte, alojamiento y comidas;
+- los derechos de grabación y de transmisión en línea;
+- las condiciones de cancelación, incluso por causas climáticas (temporada de huracanes, inundaciones);
+- el plazo de pago.
+
+## Una tabla de honorarios
+
+Establezca una tabla conocida por todos, por tipo de presentación (concierto, taller, conferencia, residencia).
+Evita las negociaciones desiguales y garantiza un trato equitativo entre artistas.
+
+## Pagar rápido
+
+Un artista emergente suele vivir al día. Apunte a pagar dentro de los **30 días** siguientes a la presentación y
+siga ese plazo como un indicador. Para un artista que viene de otro país, defina la forma de pago desde la firma del
+contrato: las transferencias internacionales tardan y tienen comisiones.
+""",
+        },
+        "pt": {
+            "title": "Contratos e cachês: as bases de uma relação justa",
+            "body": """\
+## Sempre um contrato por escrito
+
+Mesmo para um show pequeno, mesmo com um amigo da Aliança, um contrato assinado **antes da data** protege todo
+mundo. Ele especifica:
+
+- a apresentação (data, duração, local, ensaios);
+- o **cachê** e, à parte, as despesas de transporte, hospedagem e alimentação;
+- os direitos de gravação e de transmissão on-line;
+- as condições de cancelamento, inclusive por motivo climático (temporada de furacões, enchentes);
+- o prazo de pagamento.
+
+## Uma tabela de cachês
+
+Defina uma tabela conhecida por todos, por tipo de apresentação (show, oficina, palestra, residência). Ela evita
+negociações desiguais e garante um tratamento justo entre os artistas.
+
+## Pagar rápido
+
+Um artista em início de carreira muitas vezes vive com o dinheiro contado do mês. Procure pagar em até **30 dias**
+após a apresentação e acompanhe esse prazo como um indicador. Para um artista vindo de outro país, combine a forma
+de pagamento já na assinatura do contrato: as transferências internacionais demoram e têm tarifas.
+""",
+        },
+    },
 )
 
 BUILD_A_PROJECT = Track(
@@ -302,7 +553,7 @@ BUILD_A_PROJECT = Track(
         },
         "pt": {
             "title": "Montar um projeto cultural",
-            "summary": "Da nota de intenção à chamada de projetos, com os artistas e os parceiros do território.",
+            "summary": "Da nota de intenção ao edital, com os artistas e os parceiros do território.",
         },
         "en": {
             "title": "Building a cultural project",
@@ -323,8 +574,10 @@ BUILD_A_PROJECT = Track(
         },
         "pt": {
             "title": "Montar um projeto cultural",
-            "summary": "Da nota de intenção à chamada de projetos, com os artistas e os parceiros do território, "
-            "numa abordagem justa e sustentável.",
+            "summary": (
+                "Da nota de intenção ao edital, com os artistas e os parceiros do território, numa abordagem justa e "
+                "sustentável."
+            ),
         },
     },
     courses=(
@@ -341,7 +594,7 @@ BUILD_A_PROJECT = Track(
             translations={
                 "es": {
                     "title": "De la idea al proyecto: la nota de intención",
-                    "summary": "Formular su proyecto en una página y asociar a los socios desde el principio.",
+                    "summary": "Formular su proyecto en una página e involucrar a los socios desde el principio.",
                     "objectives": (
                         "- Redactar una nota de intención de una página\n"
                         "- Identificar a los socios posibles y sus expectativas\n"
@@ -408,9 +661,41 @@ BUILD_A_PROJECT = Track(
                 ),
             },
             modules=(
-                Module(key="write-the-call", title="Écrire l'appel", lessons=(CALL_SECTIONS,)),
-                Module(key="select", title="Sélectionner", lessons=(FAIR_SELECTION,)),
+                Module(
+                    key="write-the-call",
+                    title="Écrire l'appel",
+                    translations={"es": {"title": "Escribir la convocatoria"}, "pt": {"title": "Escrever o edital"}},
+                    lessons=(CALL_SECTIONS,),
+                ),
+                Module(
+                    key="select",
+                    title="Sélectionner",
+                    translations={"es": {"title": "Seleccionar"}, "pt": {"title": "Selecionar"}},
+                    lessons=(FAIR_SELECTION,),
+                ),
             ),
+            retranslated={
+                "es": {
+                    "title": "Redactar una convocatoria",
+                    "summary": "Una convocatoria clara, criterios publicados, un jurado transparente.",
+                    "objectives": (
+                        "- Redactar todas las secciones de una convocatoria\n"
+                        "- Definir y ponderar criterios de selección\n"
+                        "- Conformar un jurado y manejar los conflictos de intereses\n"
+                        "- Hacer la convocatoria accesible a los artistas emergentes"
+                    ),
+                },
+                "pt": {
+                    "title": "Redigir um edital",
+                    "summary": "Um edital claro, critérios publicados, uma comissão de seleção transparente.",
+                    "objectives": (
+                        "- Redigir todas as seções de um edital\n"
+                        "- Definir os critérios de seleção e seus pesos\n"
+                        "- Compor uma comissão de seleção e lidar com conflitos de interesse\n"
+                        "- Tornar o edital acessível aos artistas emergentes"
+                    ),
+                },
+            },
         ),
         Course(
             key="local-partnerships",
@@ -424,14 +709,29 @@ BUILD_A_PROJECT = Track(
             translations={
                 "es": {
                     "title": "Trabajar con artistas y socios locales",
-                    "summary": "Alianzas equilibradas y contratos justos con los artistas del territorio.",
+                    "summary": "Colaboraciones equilibradas y contratos justos con los artistas del territorio.",
                     "objectives": (
-                        "- Construir una alianza útil tanto para los artistas como para la Alianza\n"
+                        "- Construir una colaboración útil tanto para los artistas como para la Alianza\n"
                         "- Redactar un contrato completo y aplicar una tabla de honorarios"
                     ),
                 },
+                "pt": {
+                    "title": "Trabalhar com artistas e parceiros locais",
+                    "summary": "Parcerias equilibradas e contratos justos com os artistas do território.",
+                    "objectives": (
+                        "- Construir uma parceria útil tanto para os artistas quanto para a Aliança\n"
+                        "- Redigir um contrato completo e aplicar uma tabela de cachês"
+                    ),
+                },
             },
-            modules=(Module(key="artists", title="Avec les artistes", lessons=(LOCAL_ARTISTS, FAIR_CONTRACTS)),),
+            modules=(
+                Module(
+                    key="artists",
+                    title="Avec les artistes",
+                    translations={"es": {"title": "Con los artistas"}, "pt": {"title": "Com os artistas"}},
+                    lessons=(LOCAL_ARTISTS, FAIR_CONTRACTS),
+                ),
+            ),
         ),
     ),
 )
@@ -543,12 +843,59 @@ budget. Cela montre le vrai coût du projet et la force de vos partenariats.
             "body": """\
 ## Un presupuesto en dos columnas
 
-Un presupuesto presenta los **gastos** y los **ingresos**, que deben equilibrarse.
+Un presupuesto proyectado presenta los **gastos** y los **ingresos**, que deben estar equilibrados. Lo primero que
+miran los financiadores es su coherencia con el proyecto.
 
 ## Los gastos de un festival
 
-Artístico, técnico, lugar y logística, comunicación, accesibilidad, ecorresponsabilidad (vasos reutilizables,
-separación de residuos, medición de la huella de carbono), personal e imprevistos (5 a 10 % del total).
+- **Artísticos**: honorarios, derechos de autor, transporte, alojamiento y comidas de los artistas;
+- **Técnicos**: alquiler de sonido e iluminación, técnicos, escenario, planta eléctrica;
+- **Lugar y logística**: alquiler, seguridad, limpieza, seguros, baños, agua potable;
+- **Comunicación**: diseño gráfico, impresión, publicidad en línea, fotógrafo, grabación en video;
+- **Accesibilidad**: intérprete de lengua de señas, subtítulos, rampa, lugares adaptados;
+- **Ecorresponsabilidad**: vasos reutilizables, separación de residuos, medición de la huella de carbono;
+- **Personal**: parte del tiempo del equipo, voluntarios (comidas, transporte);
+- **Imprevistos**: del 5 al 10 % del total.
+
+## Los ingresos
+
+Taquilla, bar, subvenciones (embajada, Institut français, municipio), patrocinio, alianzas en especie, fondos
+propios de la Alianza.
+
+## Valorizar los aportes en especie
+
+Una sala prestada, una cuña de radio regalada, horas de voluntariado: regístrelos en las dos columnas del
+presupuesto. Así se ve el costo real del proyecto y la fuerza de sus alianzas.
+""",
+        },
+        "pt": {
+            "title": "As rubricas de um orçamento de festival",
+            "body": """\
+## Um orçamento em duas colunas
+
+Um orçamento previsto apresenta as **despesas** e as **receitas**, que precisam se equilibrar. Os financiadores
+olham primeiro a coerência dele com o projeto.
+
+## As despesas de um festival
+
+- **Artísticas**: cachês, direitos autorais, transporte, hospedagem e alimentação dos artistas;
+- **Técnicas**: locação de som e luz, técnicos, palco, gerador;
+- **Local e logística**: aluguel, segurança, limpeza, seguro, banheiros, água potável;
+- **Comunicação**: artes gráficas, impressão, anúncios on-line, fotógrafo, registro em vídeo;
+- **Acessibilidade**: intérprete de Libras, legendas, rampa, lugares reservados;
+- **Ecorresponsabilidade**: copos reutilizáveis, coleta seletiva, medição da pegada de carbono;
+- **Pessoal**: parte do tempo da equipe, voluntários (alimentação, transporte);
+- **Imprevistos**: de 5 a 10 % do total.
+
+## As receitas
+
+Bilheteria, bar, apoios públicos (embaixada, Institut français, prefeitura), patrocínio, parcerias com contrapartida
+em bens ou serviços, recursos próprios da Aliança.
+
+## Valorizar as contribuições não financeiras
+
+Uma sala emprestada, uma divulgação cedida por uma rádio, horas de trabalho voluntário: registre-as dos dois lados
+do orçamento. Isso mostra o custo real do projeto e a força das suas parcerias.
 """,
         },
     },
@@ -581,6 +928,60 @@ dépassement à temps pour le compenser.
 
 > Astuce : gardez le budget de l'édition précédente à côté. Les écarts importants méritent une explication.
 """,
+    translations={
+        "es": {
+            "title": "Calcular los gastos sin olvidar nada",
+            "body": """\
+## Cotizaciones, no estimaciones
+
+Para cada partida importante, pida **dos o tres cotizaciones**. Guárdelas: los financiadores pueden pedirlas, y le
+servirán para la próxima edición.
+
+## Los olvidos más frecuentes
+
+- los **impuestos** y retenciones en la fuente sobre los honorarios de artistas extranjeros;
+- las **comisiones bancarias** y de cambio en los pagos internacionales;
+- el **transporte de los equipos** y de los instrumentos;
+- las **comidas** de los voluntarios y de los técnicos;
+- el **seguro** de cancelación, indispensable durante la temporada de huracanes en el Caribe;
+- la **accesibilidad**, que muchas veces se agrega al final porque no tenía una partida prevista.
+
+## Una planilla viva
+
+Lleve su presupuesto en una hoja de cálculo con tres columnas: **previsto**, **comprometido** (cotizaciones
+firmadas) y **ejecutado** (facturas pagadas). Actualícela cada semana durante la preparación: así se detecta un
+sobrecosto a tiempo para compensarlo.
+
+> Consejo: tenga a mano el presupuesto de la edición anterior. Las diferencias importantes merecen una explicación.
+""",
+        },
+        "pt": {
+            "title": "Orçar as despesas sem esquecer nada",
+            "body": """\
+## Orçamentos de fornecedores, não estimativas
+
+Para cada item importante, peça **dois ou três orçamentos**. Guarde-os: os financiadores podem pedi-los, e eles vão
+servir para a próxima edição.
+
+## Os esquecimentos mais comuns
+
+- os **impostos** e retenções na fonte sobre os cachês de artistas estrangeiros;
+- as **tarifas bancárias** e de câmbio nos pagamentos internacionais;
+- o **transporte do equipamento** e dos instrumentos;
+- a **alimentação** dos voluntários e dos técnicos;
+- o **seguro** contra cancelamento, indispensável na temporada de furacões no Caribe;
+- a **acessibilidade**, muitas vezes acrescentada no fim por falta de uma linha prevista.
+
+## Uma planilha viva
+
+Mantenha o orçamento numa planilha com três colunas: **previsto**, **contratado** (orçamentos aprovados) e
+**realizado** (notas fiscais pagas). Atualize-a toda semana durante a preparação: é assim que se percebe um estouro
+a tempo de compensá-lo.
+
+> Dica: deixe ao lado o orçamento da edição anterior. As diferenças grandes merecem uma explicação.
+""",
+        },
+    },
 )
 
 DIVERSIFY_INCOME = Lesson(
@@ -609,6 +1010,58 @@ Les appels à subventions ont des dates limites souvent six à neuf mois avant l
 des guichets de l'année dès janvier, avec pour chacun la date limite, le montant possible, les pièces demandées
 et la personne de l'équipe qui prépare le dossier.
 """,
+    translations={
+        "es": {
+            "title": "Diversificar los ingresos: taquilla, patrocinio, subvenciones",
+            "body": """\
+## No depender de un solo financiador
+
+Un festival financiado en un 80 % por una sola subvención es frágil. Busque al menos **tres fuentes** de ingresos.
+
+## Las opciones
+
+- **Taquilla**: una tarifa general, una tarifa reducida (universitarios, estudiantes de la Alianza) y entradas
+  gratuitas para los públicos que tienen menos acceso a la cultura.
+- **Patrocinio** de empresas francesas establecidas en el país o de empresas locales: ofrezca contrapartidas
+  concretas (entradas, visibilidad, un taller para sus empleados).
+- **Subvenciones**: Embajada de Francia, Institut français, municipio, ministerio de cultura, fondos de cooperación
+  regional.
+- **Financiamiento colectivo** para un proyecto que moviliza a una comunidad.
+- **Ingresos complementarios**: bar, venta de discos de los artistas (a beneficio de los artistas).
+
+## El calendario de los financiadores
+
+Las convocatorias de financiamiento suelen cerrar entre seis y nueve meses antes del evento. Desde enero, lleve un
+calendario de las convocatorias del año con, para cada una, la fecha límite, el monto posible, los documentos
+solicitados y la persona del equipo que prepara la postulación.
+""",
+        },
+        "pt": {
+            "title": "Diversificar as receitas: bilheteria, patrocínio, editais de fomento",
+            "body": """\
+## Não depender de um só financiador
+
+Um festival financiado em 80 % por um único apoio é frágil. Procure ter pelo menos **três fontes** de receita.
+
+## Os caminhos
+
+- **Bilheteria**: uma inteira, uma meia-entrada (estudantes, alunos da Aliança) e ingressos gratuitos para os
+  públicos com menos acesso à cultura.
+- **Patrocínio** de empresas francesas instaladas no país ou de empresas locais, inclusive por meio das leis de
+  incentivo à cultura: ofereça contrapartidas concretas (ingressos, visibilidade, oficina para os funcionários).
+- **Apoios públicos**: Embaixada da França, Institut français, prefeitura, secretaria ou ministério da cultura,
+  fundos de cooperação regional.
+- **Financiamento coletivo** para um projeto que mobiliza uma comunidade.
+- **Receitas complementares**: bar, venda de discos dos artistas (em benefício dos artistas).
+
+## O calendário dos financiadores
+
+Os editais de fomento costumam ter prazos de seis a nove meses antes do evento. Desde janeiro, mantenha um
+calendário dos editais do ano com, para cada um, o prazo, o valor possível, os documentos exigidos e a pessoa da
+equipe que prepara a inscrição.
+""",
+        },
+    },
 )
 
 INDICATORS_BEFORE = Lesson(
@@ -639,6 +1092,62 @@ Pour chaque indicateur, notez qui le collecte, comment et quand. Un comptage à 
 (trois questions, sur papier et en ligne), les chiffres de la billetterie. Comptez les personnes sans jamais
 collecter plus de données personnelles que nécessaire : des totaux suffisent.
 """,
+    translations={
+        "es": {
+            "title": "Definir indicadores antes del proyecto",
+            "body": """\
+## Solo se evalúa bien lo que se planeó evaluar
+
+Los indicadores se eligen **al escribir la nota de intención**, no la víspera del balance. Si no, siempre faltan las
+cifras que habrían sido útiles.
+
+## Tres familias de indicadores
+
+- **Actividades**: número de conciertos, de talleres, de artistas programados;
+- **Resultados**: asistencia, proporción de públicos nuevos, de artistas locales, de mujeres programadas;
+- **Impacto**: lo que cambió para los artistas (contratos obtenidos después del festival) o para los públicos.
+
+## Agregar indicadores de sostenibilidad
+
+- huella de carbono por espectador;
+- proporción de comidas vegetarianas;
+- número de eventos con interpretación en lengua de señas.
+
+## Planificar la recolección
+
+Para cada indicador, anote quién lo recoge, cómo y cuándo: un conteo en la entrada, un cuestionario corto (tres
+preguntas, en papel y en línea), las cifras de la taquilla. Cuente a las personas sin recoger nunca más datos
+personales de los necesarios: los totales bastan.
+""",
+        },
+        "pt": {
+            "title": "Definir indicadores antes do projeto",
+            "body": """\
+## Só se avalia bem o que se planejou avaliar
+
+Os indicadores são escolhidos **na hora da nota de intenção**, e não na véspera do balanço. Senão, sempre faltam os
+números que teriam sido úteis.
+
+## Três famílias de indicadores
+
+- **Realização**: número de shows, de oficinas, de artistas programados;
+- **Resultados**: público presente, proporção de novos públicos, de artistas locais, de mulheres na programação;
+- **Impacto**: o que mudou para os artistas (contratos conseguidos depois do festival) ou para os públicos.
+
+## Incluir indicadores de sustentabilidade
+
+- pegada de carbono por espectador;
+- proporção de refeições vegetarianas;
+- número de eventos com interpretação em Libras.
+
+## Planejar a coleta
+
+Para cada indicador, anote quem coleta, como e quando: uma contagem na entrada, um questionário curto (três
+perguntas, no papel e on-line), os números da bilheteria. Conte as pessoas sem nunca coletar mais dados pessoais do
+que o necessário: totais bastam.
+""",
+        },
+    },
 )
 
 USEFUL_REPORT = Lesson(
@@ -670,6 +1179,62 @@ Avant de l'écrire, réunissez l'équipe, les bénévoles et si possible un ou d
 Chacun dit ce qu'il garderait, ce qu'il changerait et ce qu'il ajouterait. Ces réponses font les meilleures
 recommandations.
 """,
+    translations={
+        "es": {
+            "title": "El balance: un documento útil, no un trámite",
+            "body": """\
+## ¿Para quién se escribe el balance?
+
+Para los financiadores, claro, pero también para el equipo del año que viene. Un buen balance cabe en **cuatro
+páginas**, más los anexos.
+
+## La estructura
+
+1. **El proyecto en cifras**: media página con los indicadores previstos y los obtenidos.
+2. **Lo que funcionó bien**, con ejemplos y citas del público o de los artistas.
+3. **Lo que funcionó menos bien** y por qué, sin buscar culpables.
+4. **Las recomendaciones** para la próxima edición.
+5. **El presupuesto ejecutado** comparado con el proyectado, con la explicación de las diferencias.
+
+## Compartirlo
+
+Envíe el balance a los socios con unas palabras de agradecimiento y dos o tres fotos. Súbalo a la base de recursos
+de la red: tal vez otra Alianza esté preparando el mismo proyecto.
+
+## El balance en equipo
+
+Antes de escribirlo, reúna durante una hora al equipo, a los voluntarios y, si es posible, a uno o dos artistas.
+Cada uno dice qué conservaría, qué cambiaría y qué agregaría. Esas respuestas son las mejores recomendaciones.
+""",
+        },
+        "pt": {
+            "title": "O balanço: um documento útil, não uma formalidade",
+            "body": """\
+## Para quem se escreve o balanço?
+
+Para os financiadores, claro, mas também para a equipe do ano que vem. Um bom balanço cabe em **quatro páginas**,
+mais os anexos.
+
+## O roteiro
+
+1. **O projeto em números**: meia página com os indicadores previstos e alcançados.
+2. **O que funcionou bem**, com exemplos e falas do público ou dos artistas.
+3. **O que funcionou menos bem** e por quê, sem procurar culpados.
+4. **As recomendações** para a próxima edição.
+5. **O orçamento realizado** comparado com o previsto, com a explicação das diferenças.
+
+## Compartilhar
+
+Envie o balanço aos parceiros com uma mensagem de agradecimento e duas ou três fotos. Deposite-o na base de recursos
+da rede: talvez outra Aliança esteja preparando o mesmo projeto.
+
+## O balanço em equipe
+
+Antes de escrever, reúna por uma hora a equipe, os voluntários e, se possível, um ou dois artistas. Cada um diz o
+que manteria, o que mudaria e o que acrescentaria. Essas respostas rendem as melhores recomendações.
+""",
+        },
+    },
 )
 
 FUND_AND_EVALUATE = Track(
@@ -681,6 +1246,10 @@ FUND_AND_EVALUATE = Track(
         "es": {
             "title": "Financiar y evaluar",
             "summary": "Construir un presupuesto sólido, encontrar ingresos y rendir cuentas de los resultados.",
+        },
+        "pt": {
+            "title": "Financiar e avaliar",
+            "summary": "Montar um orçamento sólido, encontrar receitas e prestar contas dos resultados.",
         },
     },
     courses=(
@@ -753,10 +1322,18 @@ FUND_AND_EVALUATE = Track(
                 Module(
                     key="expenses",
                     title="Le budget prévisionnel",
-                    translations={"es": {"title": "El presupuesto"}},
+                    translations={
+                        "es": {"title": "El presupuesto proyectado"},
+                        "pt": {"title": "O orçamento previsto"},
+                    },
                     lessons=(BUDGET_LINES, COST_EVERYTHING),
                 ),
-                Module(key="income", title="Les recettes", lessons=(DIVERSIFY_INCOME,)),
+                Module(
+                    key="income",
+                    title="Les recettes",
+                    translations={"es": {"title": "Los ingresos"}, "pt": {"title": "As receitas"}},
+                    lessons=(DIVERSIFY_INCOME,),
+                ),
             ),
         ),
         Course(
@@ -771,7 +1348,36 @@ FUND_AND_EVALUATE = Track(
             level="intermediate",
             audience=("staff", "admin"),
             prerequisites=("festival-budget",),
-            modules=(Module(key="evaluate", title="Évaluer", lessons=(INDICATORS_BEFORE, USEFUL_REPORT)),),
+            translations={
+                "es": {
+                    "title": "Evaluar un proyecto y rendir cuentas",
+                    "summary": (
+                        "Indicadores elegidos desde el principio y un balance que sirve para la próxima edición."
+                    ),
+                    "objectives": (
+                        "- Elegir indicadores de actividades, de resultados y de impacto\n"
+                        "- Organizar la recolección de datos\n"
+                        "- Redactar un balance útil en cuatro páginas"
+                    ),
+                },
+                "pt": {
+                    "title": "Avaliar um projeto e prestar contas",
+                    "summary": "Indicadores escolhidos desde o início e um balanço que serve para a próxima edição.",
+                    "objectives": (
+                        "- Escolher indicadores de realização, de resultado e de impacto\n"
+                        "- Organizar a coleta de dados\n"
+                        "- Redigir um balanço útil em quatro páginas"
+                    ),
+                },
+            },
+            modules=(
+                Module(
+                    key="evaluate",
+                    title="Évaluer",
+                    translations={"es": {"title": "Evaluar"}, "pt": {"title": "Avaliar"}},
+                    lessons=(INDICATORS_BEFORE, USEFUL_REPORT),
+                ),
+            ),
         ),
     ),
 )

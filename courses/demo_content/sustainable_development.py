@@ -47,29 +47,29 @@ une solution pour les personnes handicapées (par exemple, des places de station
             "body": """\
 ## ¿De dónde vienen las emisiones de un evento?
 
-Pensamos primero en los vasos de plástico. Cuentan, pero los órdenes de magnitud están en otra parte:
+Lo primero que nos viene a la mente son los vasos de plástico. Cuentan, pero lo grueso de las emisiones está en otra
+parte:
 
-- **Los desplazamientos del público** representan a menudo las tres cuartas partes de la huella de un festival.
-- **Los desplazamientos de los artistas**, sobre todo en avión: un viaje de ida y vuelta París-Bogotá pesa unas
-  2,6 toneladas de CO2e por persona, París-Buenos Aires unas 3,4 toneladas. Una persona en Francia emite unas
+- **Los desplazamientos del público** suelen representar las tres cuartas partes de la huella de un festival.
+- **Los desplazamientos de los artistas**, sobre todo en avión: un viaje de ida y vuelta París-Bogotá equivale a
+  unas 2,6 toneladas de CO2e por persona, París-Buenos Aires a unas 3,4 toneladas. Una persona en Francia emite unas
   9 toneladas al año.
-- **Las compras**: material, escenografía, impresión, objetos promocionales.
-- **La energía**: aire acondicionado, iluminación, generador.
-- **Las comidas**: unos 0,5 kg CO2e por una comida vegetariana, hasta 7 kg con carne de res.
+- **Las compras**: equipos, escenografía, impresión, artículos promocionales.
+- **La energía**: aire acondicionado, iluminación, planta eléctrica.
+- **Las comidas**: unos 0,5 kg CO2e por una comida vegetariana, hasta 7 kg si lleva carne de res.
 
 ## Lo que esto cambia para nuestras Alianzas
 
-- ¿Invitar a un artista de Europa? **Comparta** las fechas con otras Alianzas de la región y alargue la estadía
+- ¿Va a invitar a un artista de Europa? **Organice una gira** con otras Alianzas de la región y alargue la estadía
   (residencia, talleres).
-- Elija lugares **servidos por el transporte público** e indíquelos en la comunicación.
-- Proponga una **comida vegetariana** por defecto.
+- Elija lugares **bien conectados con el transporte público** e indíquelo en la difusión.
+- Ofrezca **comida vegetariana** como opción por defecto.
 
 ## Los tres pilares
 
-La red aborda el desarrollo sostenible a través de tres pilares: **medio ambiente**, **accesibilidad**,
-**ciudadanía**. Un evento ecorresponsable sigue siendo accesible para todas y todos: cada medida ecológica
-mantiene una solución para las personas con discapacidad (por ejemplo, estacionamientos reservados en un plan
-«sin auto»).
+La red aborda el desarrollo sostenible desde tres pilares: **medio ambiente**, **accesibilidad** y **ciudadanía**.
+Un evento ecorresponsable sigue siendo accesible para todas y todos: cada medida ecológica conserva una solución
+para las personas con discapacidad (por ejemplo, estacionamientos reservados en un plan «sin auto»).
 """,
         },
         "pt": {
@@ -77,28 +77,28 @@ mantiene una solución para las personas con discapacidad (por ejemplo, estacion
             "body": """\
 ## De onde vêm as emissões de um evento?
 
-Pensamos primeiro nos copos de plástico. Eles contam, mas as ordens de grandeza estão em outro lugar:
+A gente pensa primeiro nos copos de plástico. Eles contam, mas o grosso das emissões está em outro lugar:
 
-- **Os deslocamentos do público** representam muitas vezes três quartos da pegada de um festival.
-- **Os deslocamentos dos artistas**, sobretudo de avião: uma ida e volta Paris-Bogotá pesa cerca de 2,6 toneladas
-  de CO2e por pessoa, Paris-Buenos Aires cerca de 3,4 toneladas. Uma pessoa na França emite cerca de 9 toneladas
-  por ano.
+- **Os deslocamentos do público** muitas vezes representam três quartos da pegada de um festival.
+- **Os deslocamentos dos artistas**, sobretudo de avião: uma viagem de ida e volta Paris-Bogotá equivale a cerca de
+  2,6 toneladas de CO2e por pessoa, Paris-Buenos Aires a cerca de 3,4 toneladas. Uma pessoa na França emite cerca de
+  9 toneladas por ano.
 - **As compras**: equipamento, cenografia, impressão, brindes.
 - **A energia**: ar-condicionado, iluminação, gerador.
-- **As refeições**: cerca de 0,5 kg CO2e para uma refeição vegetariana, até 7 kg com carne bovina.
+- **As refeições**: cerca de 0,5 kg CO2e por uma refeição vegetariana, até 7 kg com carne bovina.
 
 ## O que isso muda para as nossas Alianças
 
-- Convidar um artista da Europa? **Compartilhe** as datas com outras Alianças da região e prolongue a estadia
+- Vai convidar um artista da Europa? **Monte uma turnê** com outras Alianças da região e prolongue a estadia
   (residência, oficinas).
-- Escolha locais **servidos pelo transporte público** e indique-os na comunicação.
-- Proponha uma **alimentação vegetariana** por padrão.
+- Escolha locais **bem servidos pelo transporte público** e informe isso na divulgação.
+- Ofereça **comida vegetariana** como padrão.
 
 ## Os três pilares
 
-A rede aborda o desenvolvimento sustentável por três pilares: **meio ambiente**, **acessibilidade**,
+A rede trata o desenvolvimento sustentável a partir de três pilares: **meio ambiente**, **acessibilidade** e
 **cidadania**. Um evento ecorresponsável continua acessível a todas e todos: cada medida ecológica mantém uma
-solução para as pessoas com deficiência (por exemplo, vagas reservadas num plano «sem carro»).
+solução para as pessoas com deficiência (por exemplo, vagas reservadas num plano “sem carro”).
 """,
         },
     },
@@ -135,6 +135,68 @@ l'équipe trois semaines avant la date.
 
 > La checklist n'est pas un examen : cocher « non » est utile, c'est ce qui montre où progresser.
 """,
+    translations={
+        "es": {
+            "title": "La lista de verificación de eventos ecorresponsables de la red",
+            "body": """\
+## Una lista corta, para usar en cada evento
+
+La red propone una lista de verificación para completar en cada evento. Cabe en una página y se prepara con el
+equipo tres semanas antes de la fecha.
+
+## Antes
+
+- [ ] Se puede llegar al lugar en transporte público y sin escalones; la información de acceso está publicada.
+- [ ] Los artistas que vienen de lejos tienen otras fechas en la región o un programa de varios días.
+- [ ] Los impresos se limitan al mínimo; los afiches no llevan fecha para poder reutilizarlos.
+- [ ] Se evitan los artículos promocionales, o son útiles y de producción local.
+
+## Durante
+
+- [ ] Agua potable gratuita y vasos reutilizables, sin botellas de plástico.
+- [ ] Comidas vegetarianas y proveedores de catering locales.
+- [ ] Separación de residuos con un gestor confirmado (no solo contenedores de colores).
+- [ ] El aire acondicionado a 26 °C como mínimo, con las puertas cerradas.
+
+## Después
+
+- [ ] Los residuos pesados en una muestra, los trayectos de los artistas anotados.
+- [ ] El balance de la lista compartido con el equipo, y una mejora elegida para la próxima vez.
+
+> La lista no es un examen: marcar «no» es útil, porque muestra dónde se puede mejorar.
+""",
+        },
+        "pt": {
+            "title": "O checklist de evento ecorresponsável da rede",
+            "body": """\
+## Uma lista curta, usada em todo evento
+
+A rede propõe um checklist para preencher a cada evento. Ele cabe em uma página e é preparado com a equipe três
+semanas antes da data.
+
+## Antes
+
+- [ ] O local tem acesso por transporte público e sem degraus; as informações de acesso estão publicadas.
+- [ ] Os artistas que vêm de longe têm outras datas na região ou uma programação de vários dias.
+- [ ] Os materiais impressos são poucos; os cartazes não têm data, para poderem ser reaproveitados.
+- [ ] Os brindes são evitados, ou são úteis e produzidos localmente.
+
+## Durante
+
+- [ ] Água potável gratuita e copos reutilizáveis, nada de garrafas plásticas.
+- [ ] Refeições vegetarianas e bufês locais.
+- [ ] Coleta seletiva com destino confirmado (não só lixeiras coloridas).
+- [ ] Ar-condicionado a no mínimo 26 °C, com as portas fechadas.
+
+## Depois
+
+- [ ] Os resíduos pesados por amostragem, os trajetos dos artistas anotados.
+- [ ] O resultado do checklist compartilhado com a equipe, e uma melhoria escolhida para a próxima vez.
+
+> O checklist não é uma prova: marcar “não” é útil, é o que mostra onde melhorar.
+""",
+        },
+    },
 )
 
 CATERING_WASTE = Lesson(
@@ -165,6 +227,62 @@ poubelles de tri ne suffisent pas :
 3. **Compostez** les déchets organiques si un jardin ou une ferme urbaine voisine peut les accueillir.
 4. **Pesez** les déchets d'un événement type une fois par an pour suivre les progrès.
 """,
+    translations={
+        "es": {
+            "title": "Comida, agua y residuos",
+            "body": """\
+## El agua
+
+En muchas ciudades de la región, el agua de la llave no es potable. Alquile un **dispensador** o botellones de gran
+capacidad y ofrezca vasos reutilizables con depósito, lavados en el lugar o por un proveedor.
+
+## Las comidas
+
+- Un menú **vegetariano por defecto** para los artistas, el equipo y los invitados, con otra opción a pedido.
+- **Proveedores locales** y productos de temporada.
+- Cantidades ajustadas a las inscripciones reales, y una solución para las sobras (repartirlas en el equipo,
+  donarlas a una organización local).
+
+## Los residuos
+
+Casi la mitad de los residuos de la región son orgánicos, y solo una pequeña parte se recicla. No basta con poner
+contenedores de separación:
+
+1. Encuentre un **gestor** que de verdad recoja los residuos separados (reciclador, cooperativa de recicladores,
+   municipio) y guarde una carta o un recibo.
+2. Reduzca en la fuente: nada de vajilla desechable ni de sobres individuales.
+3. **Composte** los residuos orgánicos si una huerta o una granja urbana cercana puede recibirlos.
+4. **Pese** los residuos de un evento tipo una vez al año para seguir los avances.
+""",
+        },
+        "pt": {
+            "title": "Alimentação, água e resíduos",
+            "body": """\
+## A água
+
+Em muitas cidades da região, a água da torneira não é potável. Alugue um **bebedouro** ou galões de grande
+capacidade e ofereça copos reutilizáveis com caução, lavados no local ou por uma empresa contratada.
+
+## As refeições
+
+- Um cardápio **vegetariano como padrão** para os artistas, a equipe e os convidados, com outra opção sob pedido.
+- **Fornecedores locais** e produtos da estação.
+- Quantidades ajustadas às inscrições reais, e uma solução para as sobras (dividir com a equipe, doar a uma
+  organização local).
+
+## Os resíduos
+
+Quase metade dos resíduos da região é orgânica, e só uma pequena parte é reciclada. Lixeiras de coleta seletiva não
+bastam:
+
+1. Encontre um **destino** que realmente receba os resíduos separados (empresa de reciclagem, cooperativa de
+   catadores, prefeitura) e guarde uma declaração ou um recibo.
+2. Reduza na origem: nada de louça descartável nem de sachês individuais.
+3. **Composte** os resíduos orgânicos se uma horta ou fazenda urbana próxima puder recebê-los.
+4. **Pese** os resíduos de um evento típico uma vez por ano para acompanhar o progresso.
+""",
+        },
+    },
 )
 
 CIRCULAR_STAGING = Lesson(
@@ -195,6 +313,62 @@ du matériel : il évite de racheter ce qui dort dans une réserve.
 Partagez cet inventaire avec les Alliances et les lieux culturels de votre ville : prêter une cimaise ou un
 vidéoprojecteur rend service et crée des liens.
 """,
+    translations={
+        "es": {
+            "title": "Escenografía circular y compras responsables",
+            "body": """\
+## Reutilizar antes de comprar
+
+Escenografía, mobiliario de exposición, señalización: antes de cada compra, hágase tres preguntas.
+
+1. ¿Podemos **reutilizar** lo que ya tenemos?
+2. ¿Podemos **pedirlo prestado** o **alquilarlo** (a otra Alianza, un teatro, una escuela de artes)?
+3. Si lo compramos, ¿podremos **reutilizarlo**, donarlo o reciclarlo después?
+
+## Diseñar para desmontar
+
+- Módulos estándar (paneles, cajas) en lugar de escenografías únicas.
+- Uniones atornilladas en lugar de pegadas.
+- Piezas gráficas sin fecha, o con la fecha en una franja removible.
+
+## Compras responsables
+
+Una regla de compras sencilla, escrita y conocida por el equipo: productos duraderos y reparables, proveedores
+locales, comercio justo cuando sea posible, dos cotizaciones por encima de cierto monto. Lleve un **inventario
+compartido** del material: evita volver a comprar lo que está guardado en una bodega.
+
+Comparta ese inventario con las Alianzas y los espacios culturales de su ciudad: prestar un panel de exposición o un
+proyector es un favor que crea lazos.
+""",
+        },
+        "pt": {
+            "title": "Cenografia circular e compras responsáveis",
+            "body": """\
+## Reaproveitar antes de comprar
+
+Cenários, mobiliário de exposição, sinalização: antes de cada compra, faça três perguntas.
+
+1. Dá para **reaproveitar** o que já temos?
+2. Dá para **pegar emprestado** ou **alugar** (de outra Aliança, de um teatro, de uma escola de artes)?
+3. Se comprarmos, vamos poder **reaproveitar**, doar ou reciclar depois?
+
+## Projetar para desmontar
+
+- Módulos padrão (painéis, caixas) em vez de cenários únicos.
+- Montagens parafusadas em vez de coladas.
+- Peças gráficas sem data, ou com a data numa faixa removível.
+
+## Compras responsáveis
+
+Uma regra de compras simples, escrita e conhecida pela equipe: produtos duráveis e consertáveis, fornecedores
+locais, comércio justo quando possível, dois orçamentos acima de um certo valor. Mantenha um **inventário
+compartilhado** do material: ele evita comprar de novo o que está parado num depósito.
+
+Compartilhe esse inventário com as Alianças e os espaços culturais da sua cidade: emprestar um painel de exposição
+ou um projetor ajuda os outros e cria laços.
+""",
+        },
+    },
 )
 
 GUIDE_LINK = Lesson(
@@ -209,6 +383,24 @@ La page du ministère de la Culture sur la transition écologique rassemble le *
 d'inspiration* (2023), les objectifs de mesure de l'empreinte des événements et de nombreux exemples de lieux
 culturels. Parcourez la partie consacrée aux événements et notez deux idées applicables dans votre Alliance.
 """,
+    translations={
+        "es": {
+            "title": "Recurso: la transición ecológica de la cultura",
+            "body": """\
+La página del Ministerio de Cultura de Francia sobre la transición ecológica reúne la *Guía de orientación e
+inspiración* (2023, en francés), los objetivos de medición de la huella de los eventos y muchos ejemplos de espacios
+culturales. Recorra la parte dedicada a los eventos y anote dos ideas que pueda aplicar en su Alianza.
+""",
+        },
+        "pt": {
+            "title": "Recurso: a transição ecológica da cultura",
+            "body": """\
+A página do Ministério da Cultura da França sobre a transição ecológica reúne o *Guia de orientação e inspiração*
+(2023, em francês), as metas de medição da pegada dos eventos e muitos exemplos de espaços culturais. Percorra a
+parte dedicada aos eventos e anote duas ideias que você possa aplicar na sua Aliança.
+""",
+        },
+    },
 )
 
 FOOTPRINT_SCOPE = Lesson(
@@ -246,6 +438,76 @@ Choisissez ce que vous mesurez et dites-le dans le bilan :
 Chaque donnée est multipliée par un **facteur d'émission** (kg CO2e par kWh, par km, par repas). Notez toujours
 la source et l'année du facteur utilisé : les facteurs de l'électricité changent beaucoup d'un pays à l'autre.
 """,
+    translations={
+        "es": {
+            "title": "Alcance y datos que hay que recopilar",
+            "body": """\
+## Primero, medir
+
+Medir la huella de carbono de un evento es saber dónde actuar. Una primera medición, aunque sea imperfecta, ya es un
+avance: la segunda será mejor.
+
+## El alcance
+
+Decida qué va a medir y dígalo en el balance:
+
+- **Energía**: electricidad (facturas o medidor), combustible de la planta eléctrica;
+- **Desplazamientos**: artistas, equipo, público;
+- **Comidas**: número de comidas por tipo;
+- **Compras y residuos**: equipos, impresos, kilos de residuos.
+
+## Los datos que hay que recopilar
+
+| Fuente de emisión | Dato | Dónde se obtiene |
+|---|---|---|
+| Electricidad | kWh | lectura del medidor antes y después |
+| Planta eléctrica | litros | facturas de combustible |
+| Artistas | trayectos, medio de transporte, distancia | registro de viajes |
+| Público | medio de transporte y distancia | cuestionario a una muestra |
+| Comidas | número por tipo | facturas del catering |
+| Impresión | número de ejemplares | órdenes de compra |
+
+## Los factores de emisión
+
+Cada dato se multiplica por un **factor de emisión** (kg CO2e por kWh, por km, por comida). Anote siempre la fuente
+y el año del factor que usó: los factores de la electricidad cambian mucho de un país a otro.
+""",
+        },
+        "pt": {
+            "title": "Escopo e dados a coletar",
+            "body": """\
+## Primeiro, medir
+
+Medir a pegada de carbono de um evento é saber onde agir. Uma primeira medição, mesmo imperfeita, já é um avanço: a
+segunda será melhor.
+
+## O escopo
+
+Escolha o que você vai medir e diga isso no balanço:
+
+- **Energia**: eletricidade (contas ou medidor), combustível do gerador;
+- **Deslocamentos**: artistas, equipe, público;
+- **Refeições**: número de refeições por tipo;
+- **Compras e resíduos**: equipamento, impressos, quilos de resíduos.
+
+## Os dados a coletar
+
+| Fonte de emissão | Dado | Onde obter |
+|---|---|---|
+| Eletricidade | kWh | leitura do medidor antes e depois |
+| Gerador | litros | notas de combustível |
+| Artistas | trajetos, meio de transporte, distância | registro de viagens |
+| Público | meio de transporte e distância | questionário por amostragem |
+| Refeições | número por tipo | notas fiscais do bufê |
+| Impressão | número de exemplares | pedidos de compra |
+
+## Os fatores de emissão
+
+Cada dado é multiplicado por um **fator de emissão** (kg CO2e por kWh, por km, por refeição). Anote sempre a fonte e
+o ano do fator usado: os fatores da eletricidade mudam muito de um país para outro.
+""",
+        },
+    },
 )
 
 TRAVEL_EMISSIONS = Lesson(
@@ -280,6 +542,70 @@ Extrapolez ensuite à la fréquentation totale.
 - Publier les itinéraires à pied, en vélo et en bus dans chaque annonce.
 """,
     revised={"title": "Calculer les émissions liées aux déplacements des artistes et des publics"},
+    translations={
+        "es": {
+            "title": "Calcular los desplazamientos de los artistas y del público",
+            "body": """\
+## Los artistas
+
+Lleve un **registro de viajes** para cada evento: trayecto, medio de transporte, número de personas. Para el avión,
+cuente unos 152 g CO2e por pasajero y por kilómetro en los vuelos de larga distancia (incluidos los efectos
+distintos del CO2).
+
+Ejemplo: un trío que viene de París para tres fechas en Bogotá, Medellín y Quito.
+
+- Tres viajes de ida y vuelta París-Bogotá: unas 3 × 2,6 = 7,8 t CO2e.
+- Repartido en tres fechas: 2,6 t por concierto en lugar de 7,8 t para un concierto único.
+
+## El público
+
+Basta un cuestionario de tres preguntas, aplicado a una muestra de 50 a 100 personas:
+
+1. ¿De dónde viene (barrio o ciudad)?
+2. ¿Cómo llegó (a pie, en bicicleta, en bus, en carro, en moto, en taxi)?
+3. ¿Cuántas personas venían en el vehículo?
+
+Luego extrapole los resultados a la asistencia total.
+
+## Actuar
+
+- Organizar giras en conjunto con las Alianzas vecinas.
+- Programar en lugares bien conectados con el transporte público.
+- Publicar en cada anuncio cómo llegar a pie, en bicicleta y en bus.
+""",
+        },
+        "pt": {
+            "title": "Calcular os deslocamentos dos artistas e do público",
+            "body": """\
+## Os artistas
+
+Mantenha um **registro de viagens** para cada evento: trajeto, meio de transporte, número de pessoas. Para o avião,
+conte cerca de 152 g CO2e por passageiro e por quilômetro nos voos de longa distância (incluídos os efeitos além do
+CO2).
+
+Exemplo: um trio vindo de Paris para três datas em Bogotá, Medellín e Quito.
+
+- Três viagens de ida e volta Paris-Bogotá: cerca de 3 × 2,6 = 7,8 t CO2e.
+- Divididas por três datas: 2,6 t por show, em vez de 7,8 t para um show único.
+
+## O público
+
+Um questionário de três perguntas, aplicado a uma amostra de 50 a 100 pessoas, é suficiente:
+
+1. De onde você vem (bairro ou cidade)?
+2. Como você veio (a pé, de bicicleta, de ônibus, de carro, de moto, de táxi ou aplicativo)?
+3. Quantas pessoas estavam no veículo?
+
+Depois, extrapole para o público total.
+
+## Agir
+
+- Montar turnês em conjunto com as Alianças vizinhas.
+- Programar em locais bem servidos pelo transporte público.
+- Publicar em cada anúncio como chegar a pé, de bicicleta e de ônibus.
+""",
+        },
+    },
 )
 
 BASE_EMPREINTE = Lesson(
@@ -294,6 +620,16 @@ La Base Empreinte de l'ADEME publie les facteurs d'émission de référence (tra
 achats). Cherchez le facteur « avion long courrier » et celui d'un repas végétarien, et comparez-les aux
 chiffres de la leçon précédente.
 """,
+    translations={
+        "es": {
+            "title": "Recurso: la Base Empreinte de la ADEME",
+            "body": """\
+La Base Empreinte de la ADEME, la agencia francesa de transición ecológica, publica los factores de emisión de
+referencia (transporte, energía, alimentación, compras), en francés. Busque el factor «avion long courrier» (avión
+de larga distancia) y el de una comida vegetariana, y compárelos con las cifras de la lección anterior.
+""",
+        },
+    },
 )
 
 ECO_DESIGN = Track(
@@ -302,13 +638,15 @@ ECO_DESIGN = Track(
     summary="Comprendre les ordres de grandeur, appliquer la checklist du réseau, mesurer l'empreinte carbone.",
     translations={
         "es": {
-            "title": "Ecodiseñar un evento",
-            "summary": "Comprender los órdenes de magnitud, aplicar la lista de control de la red, medir la huella "
-            "de carbono.",
+            "title": "Ecodiseño de eventos",
+            "summary": (
+                "Entender los órdenes de magnitud, aplicar la lista de verificación de la red, medir la huella de "
+                "carbono."
+            ),
         },
         "pt": {
-            "title": "Ecoconceber um evento",
-            "summary": "Compreender as ordens de grandeza, aplicar a checklist da rede, medir a pegada de carbono.",
+            "title": "Ecodesign de eventos",
+            "summary": "Entender as ordens de grandeza, aplicar o checklist da rede, medir a pegada de carbono.",
         },
         "en": {
             "title": "Eco-designing an event",
@@ -329,20 +667,20 @@ ECO_DESIGN = Track(
             level="beginner",
             translations={
                 "es": {
-                    "title": "Ecodiseñar un evento",
-                    "summary": "Transporte, comida, residuos, escenografía: las palancas que realmente cuentan.",
+                    "title": "Ecodiseño de un evento",
+                    "summary": "Transporte, comida, residuos, escenografía: los aspectos que realmente pesan.",
                     "objectives": (
                         "- Conocer las principales fuentes de emisiones de un evento cultural\n"
-                        "- Aplicar la lista de control eco-evento de la red\n"
+                        "- Aplicar la lista de verificación de eventos ecorresponsables de la red\n"
                         "- Reducir los residuos y elegir compras responsables"
                     ),
                 },
                 "pt": {
-                    "title": "Ecoconceber um evento",
-                    "summary": "Transporte, alimentação, resíduos, cenografia: as alavancas que realmente contam.",
+                    "title": "Ecodesign de um evento",
+                    "summary": "Transporte, alimentação, resíduos, cenografia: o que realmente faz diferença.",
                     "objectives": (
                         "- Conhecer as principais fontes de emissões de um evento cultural\n"
-                        "- Aplicar a checklist eco-evento da rede\n"
+                        "- Aplicar o checklist de evento ecorresponsável da rede\n"
                         "- Reduzir os resíduos e escolher compras responsáveis"
                     ),
                 },
@@ -391,11 +729,20 @@ ECO_DESIGN = Track(
             translations={
                 "es": {
                     "title": "Medir la huella de carbono de un evento",
-                    "summary": "Perímetro, datos, factores de emisión: una primera medición realista.",
+                    "summary": "Alcance, datos, factores de emisión: una primera medición realista.",
                     "objectives": (
-                        "- Definir el perímetro de una medición de huella\n"
+                        "- Definir el alcance de una medición de huella\n"
                         "- Recopilar los datos de energía, desplazamientos y comidas\n"
-                        "- Calcular las emisiones de los desplazamientos y sacar acciones"
+                        "- Calcular las emisiones de los desplazamientos y definir acciones a partir de ellas"
+                    ),
+                },
+                "pt": {
+                    "title": "Medir a pegada de carbono de um evento",
+                    "summary": "Escopo, dados, fatores de emissão: uma primeira medição realista.",
+                    "objectives": (
+                        "- Definir o escopo de uma medição de pegada\n"
+                        "- Coletar os dados de energia, deslocamentos e refeições\n"
+                        "- Calcular as emissões dos deslocamentos e definir ações a partir delas"
                     ),
                 },
             },
@@ -403,6 +750,14 @@ ECO_DESIGN = Track(
                 Module(
                     key="measure",
                     title="Mesurer",
+                    translations={
+                        "es": {
+                            "title": "Medir",
+                        },
+                        "pt": {
+                            "title": "Medir",
+                        },
+                    },
                     lessons=(FOOTPRINT_SCOPE, TRAVEL_EMISSIONS, BASE_EMPREINTE, GUIDE_LINK),
                 ),
             ),
@@ -452,10 +807,11 @@ ce qui fonctionne, ce qui ne fonctionne pas encore et comment obtenir une altern
 Alrededor de una persona de cada seis vive con una discapacidad. Una comunicación accesible las incluye, y también
 es más clara para las personas mayores, las personas que leen en un idioma extranjero o en una pantalla pequeña.
 
-## Los reflejos básicos
+## Los hábitos básicos
 
 - **Contrastes**: texto oscuro sobre fondo claro, nunca información dada solo por el color.
-- **Textos alternativos**: cada imagen publicada está descrita («Afiche del concierto de Los Gaiteros, viernes 7 p. m.»).
+- **Textos alternativos**: cada imagen publicada lleva una descripción («Afiche del concierto de Los Gaiteros,
+  viernes 7 p. m.»).
 - **Videos subtitulados**, incluidos los ruidos útiles («aplausos», «música suave»).
 - **Documentos** en HTML o en PDF etiquetado, no un afiche escaneado.
 - **Enlaces explícitos**: «Leer el programa completo» en lugar de «haga clic aquí».
@@ -463,13 +819,41 @@ es más clara para las personas mayores, las personas que leen en un idioma extr
 ## En las redes sociales
 
 - Use el campo de texto alternativo que ofrece cada plataforma.
-- Evite el texto incrustado en la imagen sin retomarlo en la publicación.
+- Evite el texto incrustado en la imagen sin repetirlo en el texto de la publicación.
 - Limite los emojis y colóquelos al final de la frase.
 
 ## El sitio web
 
-Apunte a la conformidad con las **WCAG 2.2 nivel AA** (o el RGAA) y publique una declaración de accesibilidad que
-diga lo que funciona, lo que todavía no funciona y cómo obtener una alternativa.
+Apunte a la conformidad con las **WCAG 2.2 nivel AA** (o con la norma de su país) y publique una declaración de
+accesibilidad que diga lo que funciona, lo que todavía no funciona y cómo obtener una alternativa.
+""",
+        },
+        "pt": {
+            "title": "O básico da comunicação acessível",
+            "body": """\
+## Uma comunicação acessível serve a todo mundo
+
+Cerca de uma pessoa em cada seis vive com alguma deficiência. Uma comunicação acessível inclui essas pessoas, e
+também fica mais clara para os idosos, para quem lê num idioma estrangeiro ou numa tela pequena.
+
+## Os cuidados básicos
+
+- **Contraste**: texto escuro sobre fundo claro, nunca uma informação dada só pela cor.
+- **Texto alternativo**: toda imagem publicada tem descrição (“Cartaz do show de Los Gaiteros, sexta-feira, 19h”).
+- **Vídeos legendados**, incluindo os sons que importam (“aplausos”, “música suave”).
+- **Documentos** em HTML ou em PDF acessível, e não um cartaz escaneado.
+- **Links explícitos**: “Ler a programação completa”, e não “clique aqui”.
+
+## Nas redes sociais
+
+- Use o campo de texto alternativo que cada plataforma oferece.
+- Evite texto dentro da imagem sem repeti-lo na publicação.
+- Use poucos emojis e coloque-os no fim da frase.
+
+## O site
+
+Busque a conformidade com as **WCAG 2.2 nível AA** (ou com o eMAG, no caso de órgãos públicos) e publique uma
+declaração de acessibilidade que diga o que funciona, o que ainda não funciona e como obter uma alternativa.
 """,
         },
         "en": {
@@ -536,6 +920,72 @@ grande salle. L'entrée est gratuite. »
 Un texte en FALC se relit avec des personnes qui en ont besoin. Une association locale de personnes handicapées
 peut devenir un partenaire précieux pour cela.
 """,
+    translations={
+        "es": {
+            "title": "Escribir en lectura fácil",
+            "body": """\
+## ¿Qué es la lectura fácil?
+
+La **lectura fácil** (*facile à lire et à comprendre* en francés, *leitura fácil* en portugués, *easy-to-read* en
+inglés) es una forma de escribir pensada con y para las personas con discapacidad intelectual. También ayuda a
+quienes están aprendiendo el idioma, y a muchas otras personas.
+
+## Las reglas principales
+
+- Una idea por frase, frases cortas.
+- Palabras sencillas y de uso común; explicar las palabras difíciles.
+- Siempre las mismas palabras para las mismas cosas.
+- Números en cifras y no en letras («3» y no «tres»).
+- Una tipografía sin serifa, de buen tamaño, alineada a la izquierda.
+- Una imagen que ilustre cada idea importante.
+
+## Un ejemplo
+
+*Antes*: «La Alianza Francesa tiene el agrado de invitarle a la velada inaugural de la exposición fotográfica, que
+se llevará a cabo en la galería principal».
+
+*Después*: «El viernes 12 de marzo, a las 6 de la tarde, abrimos una exposición de fotos. La exposición está en la
+sala grande. La entrada es gratis».
+
+## Revisar con las personas concernidas
+
+Un texto en lectura fácil se revisa con personas que lo necesitan. Una organización local de personas con
+discapacidad puede ser una aliada valiosa para eso.
+""",
+        },
+        "pt": {
+            "title": "Escrever em leitura fácil",
+            "body": """\
+## O que é a leitura fácil?
+
+A **leitura fácil** (*facile à lire et à comprendre* em francês, *lectura fácil* em espanhol, *easy-to-read* em
+inglês) é uma forma de escrever pensada com e para as pessoas com deficiência intelectual. Ela também ajuda quem
+está aprendendo o idioma, e muita gente mais.
+
+## As regras principais
+
+- Uma ideia por frase, frases curtas.
+- Palavras simples e do dia a dia; explicar as palavras difíceis.
+- Sempre as mesmas palavras para as mesmas coisas.
+- Números em algarismos e não por extenso (“3” e não “três”).
+- Uma fonte sem serifa, de bom tamanho, alinhada à esquerda.
+- Uma imagem que ilustre cada ideia importante.
+
+## Um exemplo
+
+*Antes*: “A Aliança Francesa tem o prazer de convidá-lo para a noite de abertura da exposição fotográfica, que será
+realizada na galeria principal.”
+
+*Depois*: “Na sexta-feira, 12 de março, às 18h, vamos abrir uma exposição de fotos. A exposição fica na sala grande.
+A entrada é grátis.”
+
+## Revisar com as pessoas interessadas
+
+Um texto em leitura fácil é revisado com pessoas que precisam dele. Uma associação local de pessoas com deficiência
+pode se tornar uma parceira valiosa para isso.
+""",
+        },
+    },
 )
 
 WCAG_LINK = Lesson(
@@ -550,6 +1000,24 @@ La présentation officielle des Règles pour l'accessibilité des contenus Web (
 principes (perceptible, utilisable, compréhensible, robuste) et repérez trois critères que votre site ou vos
 réseaux ne respectent pas encore.
 """,
+    translations={
+        "es": {
+            "title": "Recurso: presentación de las WCAG por el W3C",
+            "body": """\
+La presentación oficial de las Pautas de Accesibilidad para el Contenido Web (WCAG), en francés; el sitio del W3C la
+ofrece también en español. Lea los cuatro principios (perceptible, operable, comprensible, robusto) e identifique
+tres criterios que su sitio o sus redes todavía no cumplen.
+""",
+        },
+        "pt": {
+            "title": "Recurso: apresentação das WCAG pelo W3C",
+            "body": """\
+A apresentação oficial das Diretrizes de Acessibilidade para Conteúdo Web (WCAG), em francês; o site do W3C também a
+oferece em português. Leia os quatro princípios (perceptível, operável, compreensível, robusto) e identifique três
+critérios que o seu site ou as suas redes ainda não cumprem.
+""",
+        },
+    },
 )
 
 FOUR_FAMILIES = Lesson(
@@ -581,6 +1049,36 @@ psychique**. Beaucoup de handicaps sont invisibles.
 Les personnes à l'accueil, au guichet et en salle doivent connaître ces réflexes. Une courte formation à la
 rentrée, avec une association locale, fait une grande différence.
 """,
+    translations={
+        "pt": {
+            "title": "Receber o público com deficiência",
+            "body": """\
+## Quatro grandes tipos de deficiência
+
+A acolhida se prepara para quatro grandes tipos de deficiência: **física**, **visual**, **auditiva**, **intelectual
+ou psicossocial**. Muitas deficiências são invisíveis.
+
+## Acolher é antes de tudo uma atitude
+
+- Ofereça ajuda, não imponha nada, e pergunte como ajudar.
+- Fale com a pessoa, e não com o acompanhante ou o intérprete dela.
+- Diante de uma pessoa surda, olhe para ela e articule bem, sem gritar.
+- Descreva o espaço para uma pessoa cega e anuncie-se ao chegar.
+
+## O que se prepara com antecedência
+
+- Um caminho sem degraus da rua até a sala, e banheiros acessíveis.
+- Lugares para cadeira de rodas que possam ser reservados, com um lugar para o acompanhante, sem custo extra.
+- Um aro magnético para as pessoas que usam aparelho auditivo, se a sala tiver.
+- Um plano de evacuação que leve em conta as pessoas com mobilidade reduzida.
+
+## Formar a equipe
+
+As pessoas da recepção, da bilheteria e da sala precisam conhecer esses cuidados. Uma formação curta no início do
+semestre, com uma associação local, faz uma grande diferença.
+""",
+        },
+    },
 )
 
 ANNOUNCE_ACCESS = Lesson(
@@ -608,6 +1106,56 @@ Si le lieu n'est pas accessible, dites-le et proposez une alternative (une autre
 une diffusion en ligne sous-titrée). La confiance vient de l'information exacte, pas de la promesse. Vérifiez
 vous-même l'accès d'un lieu partenaire avant de l'annoncer : une marche oubliée suffit à fermer la porte.
 """,
+    translations={
+        "es": {
+            "title": "Anunciar las condiciones de acceso de cada evento",
+            "body": """\
+## Una información que casi siempre falta
+
+Una persona en silla de ruedas, sorda o ciega necesita saber **antes** de desplazarse si podrá disfrutar del evento.
+Sin esa información, no viene.
+
+## El bloque «accesibilidad» de cada anuncio
+
+Agregue a cada página de evento y a cada publicación un bloque corto:
+
+- **Acceso**: sin escalones / con un escalón / en un piso alto sin ascensor;
+- **Subtítulos** o **interpretación** en lengua de señas: sí / no;
+- **Bucle magnético**: sí / no;
+- **Contacto** para preparar la visita: un número de WhatsApp y un correo electrónico.
+
+## Ser honestos
+
+Si el lugar no es accesible, dígalo y proponga una alternativa (otra fecha en un lugar accesible, una transmisión en
+línea subtitulada). La confianza nace de la información exacta, no de la promesa. Verifique usted mismo el acceso de
+un lugar aliado antes de anunciarlo: basta un escalón olvidado para cerrar la puerta.
+""",
+        },
+        "pt": {
+            "title": "Divulgar as condições de acesso de cada evento",
+            "body": """\
+## Uma informação que quase sempre falta
+
+Uma pessoa em cadeira de rodas, surda ou cega precisa saber **antes** de sair de casa se vai poder aproveitar o
+evento. Sem essa informação, ela não vem.
+
+## O bloco “acessibilidade” de cada anúncio
+
+Acrescente a cada página de evento e a cada publicação um bloco curto:
+
+- **Acesso**: sem degraus / com um degrau / em andar superior sem elevador;
+- **Legendas** ou **interpretação** em Libras: sim / não;
+- **Aro magnético**: sim / não;
+- **Contato** para preparar a visita: um número de WhatsApp e um e-mail.
+
+## Ser honesto
+
+Se o local não for acessível, diga isso e proponha uma alternativa (outra data num local acessível, uma transmissão
+on-line legendada). A confiança vem da informação exata, não da promessa. Verifique você mesmo o acesso de um local
+parceiro antes de anunciá-lo: basta um degrau esquecido para fechar a porta.
+""",
+        },
+    },
 )
 
 ACCESSIBILITY = Track(
@@ -619,6 +1167,10 @@ ACCESSIBILITY = Track(
         "es": {
             "title": "Accesibilidad e inclusión",
             "summary": "Comunicar de forma accesible y acoger a todos los públicos.",
+        },
+        "pt": {
+            "title": "Acessibilidade e inclusão",
+            "summary": "Comunicar de forma acessível e receber bem todos os públicos.",
         },
         "en": {
             "title": "Accessibility and inclusion",
@@ -672,7 +1224,10 @@ ACCESSIBILITY = Track(
                 Module(
                     key="accessible-writing",
                     title="Écrire et publier accessible",
-                    translations={"es": {"title": "Escribir y publicar de forma accesible"}},
+                    translations={
+                        "es": {"title": "Escribir y publicar de forma accesible"},
+                        "pt": {"title": "Escrever e publicar de forma acessível"},
+                    },
                     lessons=(ACCESSIBLE_BASICS, EASY_TO_READ, WCAG_LINK),
                 ),
             ),
@@ -686,7 +1241,38 @@ ACCESSIBILITY = Track(
                 "- Publier les conditions d'accès de chaque événement"
             ),
             level="beginner",
-            modules=(Module(key="welcome", title="Accueillir", lessons=(FOUR_FAMILIES, ANNOUNCE_ACCESS)),),
+            translations={
+                "es": {
+                    "title": "Recibir a todos los públicos",
+                    "summary": (
+                        "Preparar la atención a las personas con discapacidad y anunciar con claridad las "
+                        "condiciones de acceso."
+                    ),
+                    "objectives": (
+                        "- Conocer los cuatro grandes tipos de discapacidad y las buenas prácticas de atención\n"
+                        "- Publicar las condiciones de acceso de cada evento"
+                    ),
+                },
+                "pt": {
+                    "title": "Receber bem todos os públicos",
+                    "summary": (
+                        "Preparar o atendimento às pessoas com deficiência e divulgar com clareza as condições de "
+                        "acesso."
+                    ),
+                    "objectives": (
+                        "- Conhecer os quatro grandes tipos de deficiência e os cuidados no atendimento\n"
+                        "- Publicar as condições de acesso de cada evento"
+                    ),
+                },
+            },
+            modules=(
+                Module(
+                    key="welcome",
+                    title="Accueillir",
+                    translations={"es": {"title": "Recibir"}, "pt": {"title": "Receber"}},
+                    lessons=(FOUR_FAMILIES, ANNOUNCE_ACCESS),
+                ),
+            ),
         ),
     ),
 )

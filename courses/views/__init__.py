@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import authoring, learning, plans, reports
+from . import authoring, learning, offline, plans, reports
 
-AREAS = (plans, authoring, learning, reports)
+AREAS = (plans, authoring, learning, reports, offline)
 
 
 def connect(plugin: Any) -> None:

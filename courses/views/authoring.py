@@ -77,6 +77,7 @@ from ..queries import (
     course_lesson_totals,
     course_outline,
     draft_plan,
+    file_by_uid,
     id_in_plan,
     other_courses,
     plans_by_year,
@@ -85,7 +86,7 @@ from ..queries import (
     track_with_courses,
 )
 from ..revisions import PlanError, draft_for
-from ..uploads import IMAGE_TYPES, UploadError, human_size, largest_upload, max_bytes, path_of
+from ..uploads import IMAGE_TYPES, UploadError, human_size, largest_upload, max_bytes, may_download, path_of
 
 AUTHOR = "courses.author"
 MODELS: dict[str, type[Any]] = {"track": Track, "course": Course, "module": Module, "lesson": Lesson}
@@ -111,13 +112,31 @@ def _upload_limit(endpoint: str | None, _values: Any) -> None:
 
 @blueprint.errorhandler(RequestEntityTooLarge)
 def _too_large(error: RequestEntityTooLarge) -> Any:
-    if request.endpoint in UPLOAD_ENDPOINTS and not getattr(error, "sonores_detail", None):
-        error.sonores_detail = _(  # type: ignore[attr-defined]
-            "Videos up to %(video)s and other files up to %(other)s are accepted.",
-            video=human_size(max_bytes("video")),
-            other=human_size(max_bytes("file")),
-        )
-    return render_error(error)
+    """A body over the limit is refused while it is read, before the form exists: the lesson editor comes back
+    (413) with the reason on its file field, rather than an error page in its place. What was typed with the file
+    could not be read; the page says so. Browsers with JavaScript refuse such a file before sending it."""
+    if request.endpoint not in UPLOAD_ENDPOINTS:
+        return render_error(error)
+    limits = _(
+        "Videos up to %(video)s and other files up to %(other)s are accepted.",
+        video=human_size(max_bytes("video")),
+        other=human_size(max_bytes("file")),
+    )
+    lesson = db.session.get(Lesson, (request.view_args or {}).get("lesson_id", 0))
+    scope = author_scope(current_user) if current_user.is_authenticated else None
+    editable = lesson is not None and scope is not None and scope.can_edit(lesson)
+    if not editable or plan_of(lesson).status != PlanStatus.DRAFT:
+        error.sonores_detail = limits  # type: ignore[attr-defined]
+        return render_error(error)
+    form = _prepare(_form_class("lesson", lesson)(formdata=None, data=_initial("lesson", lesson)), "lesson", lesson)
+    if not hasattr(form, "upload"):  # a kind that takes no file: nothing to point at but the page's limits
+        error.sonores_detail = limits  # type: ignore[attr-defined]
+        return render_error(error)
+    form.upload.errors = [
+        _("This file is too large. %(limits)s", limits=limits),
+        _("Nothing was saved: send your changes again, with a smaller file or without one."),
+    ]
+    return _editor("lesson", lesson, form, scope), 413
 
 
 # -- helpers ---------------------------------------------------------------------------------------------------------
@@ -421,6 +440,16 @@ def _prepare(form: Any, kind: str, item: Any) -> Any:
         form.kind.choices = _kind_choices()
         if item.kind not in lesson_kinds_registry():
             form.kind.choices += choices([(item.kind, item.kind)])
+        if hasattr(form, "upload"):
+            # Read by app.js, which refuses a larger file before it is sent (the other fields would be lost).
+            lesson_kind = _lesson_kind(item)
+            limit = max_bytes(lesson_kind.upload if lesson_kind is not None and lesson_kind.upload else "file")
+            form.upload.render_kw = {
+                "data-max-bytes": limit,
+                "data-too-large": _(
+                    "This file is too large: files up to %(size)s are accepted here.", size=human_size(limit)
+                ),
+            }
     elif kind == "course":
         others = other_courses(item, plan_of(item))
         form.prerequisites.choices = choices((c.id, _title(c)) for c in others)
@@ -448,7 +477,9 @@ def _settings(form: Any, kind: str, item: Any, stored: StoredFile | None) -> dic
             for key in FILE_KEYS:
                 data.pop(key, None)
         if stored is not None:  # what a learner's page needs to show the file without loading its row
-            data.update(file_id=stored.id, filename=stored.filename, content_type=stored.content_type, size=stored.size)
+            data.update(
+                file_id=stored.uid, filename=stored.filename, content_type=stored.content_type, size=stored.size
+            )
             for key in ("width", "height"):
                 if getattr(stored, key):
                     data[key] = getattr(stored, key)
@@ -507,8 +538,8 @@ def _lesson_kind(lesson: Lesson) -> LessonKind | None:
 
 
 def _attached_file(item: Any) -> StoredFile | None:
-    file_id = (item.data or {}).get("file_id") if isinstance(item, Lesson) else None
-    return db.session.get(StoredFile, file_id) if file_id else None
+    file_uid = (item.data or {}).get("file_id") if isinstance(item, Lesson) else None
+    return file_by_uid(str(file_uid)) if file_uid else None
 
 
 def _read_only(kind: str, item: Any, scope: AuthorScope) -> Any:
@@ -560,19 +591,22 @@ def _edit(kind: str, item: Any) -> Any:
                 title=_title(item),
             ), 409
         except UploadError as error:
-            if error.too_large:
-                too_large = RequestEntityTooLarge()
-                too_large.sonores_detail = str(error.message)  # type: ignore[attr-defined]
-                raise too_large from error
+            # The editor comes back with what was typed and the reason on the file field (413 when too large).
             form.upload.errors = [str(error.message)]
+            if error.too_large:
+                return _editor(kind, item, form, scope), 413
         except AuthoringError as error:
             flash(str(error.message), "error")
         else:
             flash(_("Saved."), "success")
             return redirect(url_for(request.endpoint, **request.view_args))
-    template = "courses/authoring/edit.html"
+    return _editor(kind, item, form, scope)
+
+
+def _editor(kind: str, item: Any, form: Any, scope: AuthorScope) -> str:
+    """The edit page of ``item`` with ``form`` as it stands (what was sent, with its errors)."""
     return render_template(
-        template,
+        "courses/authoring/edit.html",
         kind=kind,
         item=item,
         form=form,
@@ -753,11 +787,15 @@ def author_remove_trainer(kind: str, item_id: int, assignment_id: int) -> Respon
 
 
 # -- stored files ----------------------------------------------------------------------------------------------------
-@blueprint.route("/files/<int:file_id>")
+@blueprint.route("/files/<uid>")
 @signed_in
-def stored_file(file_id: int) -> Response:
-    """Uploaded files, for anyone signed in; only images are shown inline, everything else is downloaded."""
-    stored = db.get_or_404(StoredFile, file_id)
+def stored_file(uid: str) -> Response:
+    """An uploaded file, for the people who may author or read a lesson that uses it (``may_download``); others
+    get 404, as for a file that does not exist, so that the answer does not tell which names are taken. Only
+    images are shown inline, everything else is downloaded."""
+    stored = file_by_uid(uid)
+    if stored is None or not may_download(current_user, stored):
+        abort(404)
     path = path_of(stored)
     if not path.is_file():
         abort(404)

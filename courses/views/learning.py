@@ -6,9 +6,8 @@ survives republishing. Only published plans are visible here: a draft's course i
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -42,16 +41,15 @@ from ..learning import (
     catalogue_plan,
     complete_lesson,
     completes_by,
-    completions_and_scores,
     course_figures,
     enrol,
-    enrolled_lessons,
     learner_refusal,
     learner_state,
     lesson_kind,
     published_course,
     published_lesson,
     published_years,
+    upcoming_lesson,
 )
 from ..learning_forms import CompleteForm, StartForm
 from ..models import LEVEL_TITLES, CompletionSource, Course, Lesson
@@ -70,7 +68,7 @@ from ..progress import (
     scored_lessons,
     track_courses_progress,
 )
-from ..queries import lesson_completions
+from ..queries import CatalogueSearch, catalogue_courses, lesson_in, lessons_in_languages
 
 # Duration ranges of the catalogue filter, in minutes: (lowest included, highest excluded).
 CARDS_PER_PAGE = 20
@@ -117,28 +115,15 @@ def _reader() -> str:
     return str(get_locale() or SOURCE_LANGUAGE)
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents, so that "comunicacion" finds "comunicación"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def available_in(course: Course, language: str) -> bool:
-    """The catalogue's rule: a course is available in a language when its title, and its summary if the French
-    has one, are written in that language. Lessons not yet translated show the French text with a note."""
-    if language == SOURCE_LANGUAGE:
-        return True
-    texts = course.texts_in(language)
-    if not texts.get("title"):
-        return False
-    return bool(texts.get("summary")) or not course.texts_in(SOURCE_LANGUAGE).get("summary")
-
-
-def completeness(item: Any) -> list[tuple[str, list[str]]]:
-    """ "fr, es · pt stale · en missing" as groups: ("available" | "stale" | "missing", [codes])."""
+def completeness(item: Any, written: Collection[str] | None = None) -> list[tuple[str, list[str]]]:
+    """ "fr, es · pt stale · en missing" as groups: ("available" | "stale" | "missing", [codes]). For a course,
+    ``written`` holds the languages its lessons are written in: a course is not available in a language that its
+    lessons are not, whatever its own title says."""
     groups: dict[str, list[str]] = {"available": [], "stale": [], "missing": []}
     for language, status in item.translation_statuses().items():
-        if status in (TranslationStatus.SOURCE, TranslationStatus.UP_TO_DATE):
+        if written is not None and language not in written:
+            groups["missing"].append(language)
+        elif status in (TranslationStatus.SOURCE, TranslationStatus.UP_TO_DATE):
             groups["available"].append(language)
         elif status == TranslationStatus.STALE:
             groups["stale"].append(language)
@@ -236,7 +221,7 @@ def catalogue() -> str:
     if plan is not None:
         filters.year.data = str(plan.year)
     chosen = {name: filters.value(name) for name in ("axis", "language", "level", "duration", "audience")}
-    query = _fold((filters.q.data or "").strip()) if not filters.q.errors else ""
+    query = (filters.q.data or "").strip() if not filters.q.errors else ""
     # ?track=<uid> (the overview's "Show the N courses" links) shows one track's cards; unknown uids are ignored.
     track_uid = request.args.get("track", "")
     if plan is None or track_uid not in {track.uid for track in plan_tracks(plan)}:
@@ -248,6 +233,7 @@ def catalogue() -> str:
     groups: list[tuple[Any, list[tuple[Any, Any]]]] = []
     shown = 0
     page: ListPage | None = None
+    written: dict[int, set[str]] = {}  # per course on the page, the languages its lessons are written in
     if plan is not None:
         state = learner_state(user, course_uids=())
         if overview:
@@ -258,15 +244,18 @@ def catalogue() -> str:
                     groups.append((axis, tracks))
         else:
             figures = course_figures(plan, user)
-            found = [
-                (axis, track, course)
-                for axis in plan.axes
-                if not chosen["axis"] or axis.code == chosen["axis"]
-                for track in axis.tracks
-                if not track_uid or track.uid == track_uid
-                for course in track.courses
-                if _matches(course, figures.get(course.id, CourseFigures()), chosen, query, reader)
-            ]
+            search = CatalogueSearch(
+                reader=reader,
+                query=query,
+                axis=chosen["axis"],
+                track_uid=track_uid,
+                language=chosen["language"],
+                level=chosen["level"],
+                audience=chosen["audience"],
+                minutes=DURATIONS[chosen["duration"]][:2] if chosen["duration"] else None,
+            )
+            minutes = {course_id: figure.minutes for course_id, figure in figures.items()}
+            found = catalogue_courses(plan, search, minutes)
             shown = len(found)
             # Cards are heavy (a summary, facts and a progress bar each): a page of them stays light on a slow link.
             page = ListPage.of(found, request.args.get("page", 1, type=int), CARDS_PER_PAGE)
@@ -274,6 +263,7 @@ def catalogue() -> str:
                 (axis, track, _card(course, figures.get(course.id, CourseFigures()), state))
                 for axis, track, course in page.items
             )
+            written = lessons_in_languages(plan, LANGUAGES)
     return render_template(
         "courses/learning/catalogue.html",
         plan=plan,
@@ -285,7 +275,7 @@ def catalogue() -> str:
         page_args=_catalogue_args(filters, track_uid, years, plan),
         overview=overview,
         track_uid=track_uid,
-        completeness=completeness,
+        completeness=lambda course: completeness(course, written.get(course.id, LANGUAGES)),
         duration_text=duration_text,
         lock_message=lock_message,
         LEVEL_TITLES=LEVEL_TITLES,
@@ -319,26 +309,6 @@ def _catalogue_args(filters: Any, track_uid: str, years: list[int], plan: Any) -
     if plan is not None and len(years) > 1:
         args["year"] = str(plan.year)
     return {name: value for name, value in args.items() if value}
-
-
-def _matches(course: Course, figures: CourseFigures, chosen: dict[str, str], query: str, reader: str) -> bool:
-    if chosen["language"] and not available_in(course, chosen["language"]):
-        return False
-    if chosen["level"] and course.level.value != chosen["level"]:
-        return False
-    if chosen["duration"]:
-        low, high, _label = DURATIONS[chosen["duration"]]
-        if figures.minutes < low or (high is not None and figures.minutes >= high):
-            return False
-    if chosen["audience"] and course.audience and chosen["audience"] not in course.audience:
-        return False
-    if query:
-        haystack = " ".join(
-            course.text(field, language).text for field in ("title", "summary") for language in (reader, "fr")
-        )
-        if query not in _fold(haystack):
-            return False
-    return True
 
 
 # -- course page --------------------------------------------------------------------------------------------------
@@ -383,6 +353,12 @@ def _first_open(outline: list[tuple[Any, Progress, list[OutlineLesson]]]) -> Les
     return items[0].lesson if items and items[0].lock is None else None
 
 
+def _written_in(course: Course) -> set[str]:
+    """The languages every lesson of the (loaded) course is written in."""
+    lessons = list(course_lessons(course))
+    return {language for language in LANGUAGES if all(lesson_in(lesson, language) for lesson in lessons)}
+
+
 def _course_context(course: Course, state: LearnerState) -> dict[str, Any]:
     locked = course_lock(course, state)
     outline = _outline(course, state, locked)
@@ -402,7 +378,7 @@ def _course_context(course: Course, state: LearnerState) -> dict[str, Any]:
         "minutes": minutes,
         "min_score": course.min_quiz_score if scored_lessons(course, scoring_kinds()) else None,
         "duration_text": duration_text,
-        "completeness": completeness,
+        "completeness": lambda item: completeness(item, _written_in(course)),
         "next_lesson": _first_open(outline),
         "LEVEL_TITLES": LEVEL_TITLES,
         "fallback_note": fallback_note,
@@ -534,23 +510,12 @@ def _widget(user: Any) -> Widget | None:
         for track in plan_tracks(plan)
         if any(course.uid in state.enrolled for course in track.courses)
     ]
-    active = [course.uid for course in mine if not course_done(course, state)]
-    upcoming = None
-    if active:
-        # The enrolments are already in ``state``: read only the completions of the active courses.
-        completed, scores = completions_and_scores(lesson_completions(user.id, active))
-        full = replace(state, completed=completed, scores=scores)
-        now = utcnow()
-        by_id = {course.id: course for course in mine}
-        for lesson in enrolled_lessons(plan, active):
-            if lesson.uid in full.completed or release_lock(lesson, full, now) is not None:
-                continue
-            upcoming = (by_id[lesson.module.course_id], lesson)
-            break
+    upcoming = upcoming_lesson(user, plan, [course for course in mine if not course_done(course, state)], state)
     html = render_template(
         "courses/learning/_widget.html",
         plan=plan,
-        overall=Progress(sum(course_done(c, state) for c in mine), len(mine)),
+        # The headline adds up the bars below it: the courses of the tracks the person has started.
+        overall=sum((progress for _track, progress in tracks), Progress(0, 0)),
         tracks=tracks,
         upcoming=upcoming,
     )

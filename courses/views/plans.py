@@ -35,7 +35,7 @@ from ..delivered import (
     rebuilt_at,
 )
 from ..models import PLAN_STATUS_TITLES, Axis, Plan, PlanStatus, Target
-from ..plan_forms import EVERY_INSTITUTE, AxisForm, CopyForm, DeliveredFilterForm, PlanForm, TargetForm
+from ..plan_forms import EVERY_INSTITUTE, AxisForm, CopyForm, DeliveredFilterForm, PlanForm, PlanTextsForm, TargetForm
 from ..plans import (
     add_target,
     authoring_url,
@@ -47,6 +47,7 @@ from ..plans import (
     revisions_of_year,
     track_labels,
     update_axis,
+    update_plan_texts,
     update_target,
 )
 from ..queries import delivered_table, latest_plan_year, plan_for_page, plans_by_year
@@ -126,6 +127,28 @@ def plans_detail(plan_id: int) -> str:
             targets=len(plan_targets(plan)),
         ),
     )
+
+
+@blueprint.route("/plans/<int:plan_id>/edit", methods=["GET", "POST"])
+@requires(PERMISSION)
+def plans_edit(plan_id: int) -> str | Response:
+    """The plan's title and description in each language: a plan copied from last year is renamed here."""
+    plan = _load_plan(plan_id)
+    if plan.status != PlanStatus.DRAFT:
+        flash(_("A published or archived plan is not edited: start a new revision first."), "warning")
+        return redirect(_plan_url(plan))
+    form = PlanTextsForm()
+    if not form.is_submitted():
+        form.fill(plan)
+    if form.validate_on_submit():
+        try:
+            update_plan_texts(plan, form.texts(), reviewed=form.reviewed(), actor=current_user)
+        except PlanError as error:
+            form.title_fr.errors = [*form.title_fr.errors, str(error.message)]
+        else:
+            flash(_("The plan is saved."), "success")
+            return redirect(_plan_url(plan))
+    return render_template("courses/plans/plan_form.html", **_context(plan=plan, form=form))
 
 
 @blueprint.route("/plans/<int:plan_id>/axes/<int:axis_id>/edit", methods=["GET", "POST"])

@@ -1,8 +1,8 @@
-"""Progress reports with CSV and XLSX exports, and the offline lesson pack (HTML and PDF).
+"""Progress reports with CSV and XLSX exports.
 
 Reports need ``courses.view-reports``; an institute director holds it for their institutes only, so every report
 and export is narrowed to ``current_user.scope_of("courses.view-reports")`` and asking for another institute is
-refused (403). The offline pack and the "I studied offline" page are for any signed-in person.
+refused (403). The offline lesson pack lives in ``views/offline.py``.
 """
 
 from __future__ import annotations
@@ -11,24 +11,17 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import abort, flash, make_response, redirect, render_template, request, url_for
-from flask_babel import format_percent, get_locale, get_timezone, ngettext
-from flask_babel import gettext as _
+from flask import abort, make_response, render_template, request
+from flask_babel import format_percent, get_timezone
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from slugify import slugify
 from werkzeug.wrappers import Response
-from wtforms import SelectMultipleField
-from wtforms.validators import Optional
 
 from sonores_lms.export import csv_response
 from sonores_lms.navigation import NavItem
-from sonores_lms.pdf import render_pdf
-from sonores_lms.permissions import requires, signed_in
+from sonores_lms.permissions import requires
 from sonores_lms.signals import nav_items
 
-from .. import offline
 from ..blueprint import blueprint
 from ..report_export import columns, csv_table, export_filename, xlsx_workbook
 from ..report_forms import FILTER_KEYS, ReportFilterForm
@@ -160,79 +153,3 @@ def reports_xlsx(by: str) -> Response:
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "no-store"
     return response
-
-
-# -- the offline pack ---------------------------------------------------------------------------------------------
-def _pack_course(uid: str) -> Any:
-    course = offline.pack_course(uid)
-    if course is None:
-        abort(404)
-    return course
-
-
-def _download(body: bytes, mimetype: str, filename: str) -> Response:
-    response = make_response(body)
-    response.headers["Content-Type"] = mimetype
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
-
-
-def _pack_filename(course: Any, extension: str) -> str:
-    slug = slugify(str(course.text("title", "fr")), max_length=60) or "course"
-    return f"sonores-{slug}.{extension}"
-
-
-@blueprint.route("/learn/<uid>/pack.html")
-@signed_in
-def offline_pack(uid: str) -> Response:
-    course = _pack_course(uid)
-    pack = offline.build_pack(course, str(get_locale() or "fr"))
-    html = render_template("courses/offline/pack.html", pack=pack)
-    return _download(html.encode("utf-8"), "text/html; charset=utf-8", _pack_filename(course, "html"))
-
-
-@blueprint.route("/learn/<uid>/pack.pdf")
-@signed_in
-def offline_pack_pdf(uid: str) -> Response:
-    course = _pack_course(uid)
-    pack = offline.build_pack(course, str(get_locale() or "fr"))
-    pdf = render_pdf("courses/offline/pdf/pack.html", pack=pack)
-    return _download(pdf, "application/pdf", _pack_filename(course, "pdf"))
-
-
-class OfflineProgressForm(FlaskForm):
-    lessons = SelectMultipleField(_l("Lessons I studied offline"), coerce=int, validators=[Optional()])
-
-
-@blueprint.route("/learn/<uid>/offline", methods=["GET", "POST"])
-@signed_in
-def offline_progress(uid: str) -> str | Response:
-    course = _pack_course(uid)
-    user = current_user._get_current_object()
-    items = offline.offline_items(course, user)
-    form = OfflineProgressForm()
-    # Lessons already done stay valid choices: sending the form twice changes nothing.
-    form.lessons.choices = [(item.lesson.id, str(item.title)) for item in items]
-    if form.validate_on_submit():
-        chosen = set(form.lessons.data or [])
-        locked = [item for item in items if item.lesson.id in chosen and item.lock is not None]
-        if not chosen:
-            form.lessons.errors = [_("Tick the lessons you studied.")]
-        elif locked:
-            titles = ", ".join(f"{item.title} ({item.lock_message})" for item in locked)
-            form.lessons.errors = [_("Locked lessons cannot be marked done yet: %(lessons)s", lessons=titles)]
-        else:
-            try:
-                marked = offline.record_offline(
-                    user, [item.lesson for item in items if item.lesson.id in chosen], actor=user
-                )
-            except offline.OfflineError as error:
-                form.lessons.errors = [str(error)]
-            else:
-                if marked:
-                    flash(ngettext("%(num)s lesson marked done.", "%(num)s lessons marked done.", marked), "success")
-                else:
-                    flash(_("These lessons were already marked done."), "info")
-                return redirect(url_for("courses.offline_progress", uid=course.uid))
-    return render_template("courses/offline/progress.html", course=course, groups=offline.by_module(items), form=form)

@@ -6,7 +6,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    Form,
     FormField,
     IntegerField,
     PasswordField,
@@ -19,11 +18,13 @@ from wtforms.validators import DataRequired, EqualTo, Length, Optional, Validati
 from wtforms.widgets import HiddenInput
 
 from ..auth.forms import new_password_field
+from ..auth.passwords import SAME_AS_CURRENT
 from ..config import LANGUAGES
+from ..forms import SubForm
 from ..i18n import LANGUAGE_NAMES, is_timezone
 
 
-class NotificationsForm(Form):
+class NotificationsForm(SubForm):
     course_updates = BooleanField(_l("Changes to my courses"))
     reminders = BooleanField(_l("Reminders before deadlines and live sessions"))
     network_news = BooleanField(_l("News from the network"))
@@ -52,3 +53,9 @@ class ChangePasswordForm(FlaskForm):
         validators=[DataRequired(), EqualTo("password", message=_l("The two passwords differ."))],
     )
     submit = SubmitField(_l("Change my password"))
+
+    def validate_password(self, field: PasswordField) -> None:
+        # Compared with what was typed, not with the stored hash: a stolen session must not learn the current
+        # password through this message without going through the throttled check.
+        if field.data and field.data == self.current_password.data:
+            raise ValidationError(SAME_AS_CURRENT)

@@ -12,6 +12,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import contains_eager
 
 from ..extensions import db
+from ..pagination import paginate
 from ..people.models import User
 from .models import AuditEntry
 
@@ -70,7 +71,7 @@ def entries_query(filters: AuditFilters, zone: ZoneInfo) -> Select[tuple[AuditEn
 
 
 def entries_page(filters: AuditFilters, zone: ZoneInfo, *, page: int, per_page: int = 50) -> Any:
-    return db.paginate(entries_query(filters, zone), page=page, per_page=per_page, error_out=False, count=True)
+    return paginate(entries_query(filters, zone), page=page, per_page=per_page)
 
 
 def export_rows(filters: AuditFilters, zone: ZoneInfo, *, batch: int = 500) -> Iterator[Any]:

@@ -15,9 +15,11 @@ from wtforms.validators import Length, Optional, ValidationError
 
 from ..database import utcnow
 from ..navigation import NavItem
+from ..pagination import page_arg
 from ..permissions import VIEW_AUDIT_LOG, requires
-from ..signals import audit_action_labels, collect, nav_items
+from ..signals import nav_items
 from .export import audit_csv_response
+from .present import present, vocabularies
 from .queries import AuditFilters, entries_page, present_actions
 
 bp = Blueprint("audit", __name__, url_prefix="/admin/audit")
@@ -27,6 +29,7 @@ PER_PAGE = 50
 ACTION_LABELS: dict[str, Any] = {
     "core.sign-in": _l("Signed in"),
     "core.sign-in-failed": _l("Failed sign-in"),
+    "core.sign-in-failures-notified": _l("Warned of wrong passwords on their account"),
     "core.sign-out": _l("Signed out"),
     "core.password-reset-requested": _l("Password reset requested"),
     "core.password-reset": _l("Password reset"),
@@ -55,8 +58,8 @@ def all_action_labels() -> dict[str, Any]:
     """The core's labels and those the enabled plugins contribute through ``audit-action-labels``."""
     if "_audit_labels" not in g:
         labels = dict(ACTION_LABELS)
-        for reply in collect(audit_action_labels, None, flatten=False):
-            labels.update(reply)
+        for vocabulary in vocabularies():
+            labels.update(vocabulary.actions)
         g._audit_labels = labels
     return g._audit_labels
 
@@ -121,10 +124,15 @@ def index() -> str:
     valid = form.validate()
     page = None
     if valid:
-        page = entries_page(
-            form.filters(), _reader_zone(), page=request.args.get("page", 1, type=int) or 1, per_page=PER_PAGE
-        )
-    return render_template("audit/index.html", form=form, page=page, args=_filter_args(), action_label=action_label)
+        page = entries_page(form.filters(), _reader_zone(), page=page_arg(), per_page=PER_PAGE)
+    return render_template(
+        "audit/index.html",
+        form=form,
+        page=page,
+        presented=present(page.items) if page is not None else {},
+        args=_filter_args(),
+        action_label=action_label,
+    )
 
 
 @bp.route("/export.csv")
@@ -132,5 +140,7 @@ def index() -> str:
 def export() -> str | Response:
     form = _filter_form()
     if not form.validate():
-        return render_template("audit/index.html", form=form, page=None, args={}, action_label=action_label)
+        return render_template(
+            "audit/index.html", form=form, page=None, presented={}, args={}, action_label=action_label
+        )
     return audit_csv_response(form.filters(), _reader_zone(), label=action_label, now=utcnow())

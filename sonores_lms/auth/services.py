@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..audit.services import record
@@ -12,6 +15,7 @@ from ..people.models import User
 from ..people.services import find_by_email
 from ..security import external_url
 from ..signals import user_signed_in
+from .throttle import record_failure, record_success, wait_seconds
 from .tokens import make_token
 
 # Checked when the email is unknown, so that both paths cost the same time.
@@ -38,6 +42,45 @@ def authenticate(email: str, password: str, *, locale: str | None = None) -> Use
     record("core.sign-in", actor=user, target=user)
     user_signed_in.send(user)
     return user
+
+
+@dataclass(frozen=True)
+class SignInAttempt:
+    """What a sign-in attempt gave: the person, or how long the account must wait, or how many failures so far."""
+
+    user: User | None
+    wait: int = 0
+    failures: int = 0
+
+
+def attempt_sign_in(email: str, password: str, *, locale: str | None = None) -> SignInAttempt:
+    """:func:`authenticate` behind the account's growing delay (see ``throttle``): a waiting account is refused
+    without a password check; a wrong password lengthens the wait and, every ``SIGNIN_NOTIFY_AFTER`` failures in a
+    row, mails the owner."""
+    wait = wait_seconds(email)
+    if wait:
+        return SignInAttempt(None, wait=wait)
+    user = authenticate(email, password, locale=locale)
+    if user is not None:
+        record_success(email)
+        return SignInAttempt(user)
+    return SignInAttempt(None, failures=password_failed(email))
+
+
+def password_failed(email: str) -> int:
+    """Count a wrong password for the account of ``email`` (sign-in or the profile's check) and warn its owner
+    after repeated failures; returns the failures in a row."""
+    failures = record_failure(email)
+    every = int(current_app.config["SIGNIN_NOTIFY_AFTER"])
+    if every and failures % every == 0:
+        user = find_by_email(email)
+        if user is not None and user.active:
+            link = external_url("auth.forgot_password")
+            send_templated_mail(
+                user.email, "mail/sign_in_failures", locale=user.locale or "fr", user=user, failures=failures, link=link
+            )
+            record("core.sign-in-failures-notified", actor=None, target=user, details={"attempts": failures})
+    return failures
 
 
 def request_password_reset(email: str) -> None:

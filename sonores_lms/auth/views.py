@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 from werkzeug.wrappers import Response
 
 from ..extensions import limiter
 from ..permissions import public
 from ..security import safe_next
 from .forms import ForgotPasswordForm, ResetPasswordForm, SignInForm
-from .services import authenticate, request_password_reset, set_new_password, sign_out_everywhere
+from .loader import start_session
+from .services import attempt_sign_in, request_password_reset, set_new_password, sign_out_everywhere
+from .throttle import delay_for
 from .tokens import read_token
 
 bp = Blueprint("auth", __name__)
@@ -30,23 +32,39 @@ def _failed(response: Response) -> bool:
     return response.status_code != 302
 
 
+def wait_message(seconds: int) -> str:
+    return ngettext(
+        "Several wrong passwords were tried on this account: wait %(num)s second before the next attempt.",
+        "Several wrong passwords were tried on this account: wait %(num)s seconds before the next attempt.",
+        seconds,
+    )
+
+
+# Hard limits per address only: a per-account block would let anyone lock the owner out (the account gets a
+# growing delay instead, see ``throttle``).
 @bp.route("/sign-in", methods=["GET", "POST"])
 @public
 @limiter.limit(_signin_limits, methods=["POST"], deduct_when=_failed, scope="sign-in-address")
-@limiter.limit(_signin_limits, methods=["POST"], deduct_when=_failed, key_func=_account_key, scope="sign-in-account")
-def sign_in() -> str | Response:
+def sign_in() -> str | Response | tuple[str, int]:
     if current_user.is_authenticated:
         return redirect(url_for("main.dashboard"))
     form = SignInForm(next=request.args.get("next", ""))
+    status = 200
     if form.validate_on_submit():
-        user = authenticate(form.email.data or "", form.password.data or "", locale=str(get_locale()))
-        if user is not None:
-            session.clear()  # a fresh session: nothing planted before sign-in survives it
-            login_user(user, remember=form.remember.data)
+        attempt = attempt_sign_in(form.email.data or "", form.password.data or "", locale=str(get_locale()))
+        if attempt.user is not None:
+            start_session(attempt.user, remember=bool(form.remember.data))
             return redirect(safe_next(form.next.data, url_for("main.dashboard")))
-        form.form_errors.append(_("Wrong email or password."))
+        if attempt.wait:
+            form.form_errors.append(wait_message(attempt.wait))
+            status = 429
+        else:
+            form.form_errors.append(_("Wrong email or password."))
+            delay = delay_for(attempt.failures)
+            if delay:
+                form.form_errors.append(wait_message(delay))
     form.password.data = ""
-    return render_template("auth/sign_in.html", form=form)
+    return render_template("auth/sign_in.html", form=form), status
 
 
 @bp.route("/sign-out", methods=["POST"])
@@ -94,11 +112,11 @@ def _set_password(token: str, purpose: str) -> str | Response:
     if current_user.is_authenticated and current_user.id != user.id:
         logout_user()
     form = ResetPasswordForm()
+    form.person = user
     if form.validate_on_submit():
         action = "core.password-reset" if purpose == "reset" else "core.invitation-accepted"
         set_new_password(user, form.password.data or "", actor=user, action=action)
-        session.clear()
-        login_user(user)
+        start_session(user)
         flash(_("Your password is saved. Welcome!"), "success")
         return redirect(url_for("main.dashboard"))
     if request.method == "POST" and not form.errors:

@@ -1,10 +1,14 @@
-"""Country and language choices for forms and filters, named in the reader's language.
+"""Country, language and institute-filter choices for forms and filters, named in the reader's language.
 
 Every select of a country (an institute's, a filter's, a report's) reads its names here, so that they follow the
-reader's language the same way on every page; choosing among many institutes is ``institutes.choosing``.
+reader's language the same way on every page, and list filters narrow their Institute select by one rule; choosing
+an institute in a form that saves it is ``institutes.choosing``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from babel import Locale
 from flask_babel import get_locale
@@ -49,11 +53,11 @@ def country_choices() -> list[SelectChoice]:
     ]
 
 
-def countries_named(codes: object, *, leading: object = ()) -> list[SelectChoice]:
+def countries_named(codes: Iterable[str], *, leading: Sequence[tuple[str, Any]] = ()) -> list[SelectChoice]:
     """``codes`` (a filter's countries) with their names, sorted by name, after the ``leading`` choices."""
     names = country_names()
-    named = sorted(((code, names.get(code, code)) for code in codes), key=lambda item: item[1])  # type: ignore[attr-defined]
-    return choices([*leading, *named])  # type: ignore[misc]
+    named = sorted(((code, names.get(code, code)) for code in codes), key=lambda item: item[1])
+    return choices([*leading, *named])
 
 
 def filter_institutes(

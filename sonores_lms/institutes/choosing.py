@@ -19,7 +19,7 @@ from wtforms import HiddenField, SelectField
 
 from ..extensions import db
 from ..forms import choices
-from .choices import country_names
+from .choices import countries_named, country_names
 from .models import Institute
 from .queries import MAX_LISTED, countries_with_institutes, institute_choices, institute_count
 
@@ -71,9 +71,7 @@ def narrow_institutes(
             country = default_country if default_country is not None else _readers_country()
             country = country if country in countries else ""
         names = country_names()
-        form.institute_country.choices = choices(
-            [("", _l("Choose a country")), *sorted(((c, names.get(c, c)) for c in countries), key=lambda c: c[1])]
-        )
+        form.institute_country.choices = countries_named(countries, leading=[("", _l("Choose a country"))])
         form.institute_country.data = country
         form.listed_country.data = country
         form.listed_country_name = names.get(country, country)

@@ -6,7 +6,9 @@ from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, select
 
 from ..extensions import db
+from ..pagination import paginate
 from ..people.models import User
+from ..security import MAX_ROUTE_INT
 from .models import Institute
 
 
@@ -18,7 +20,8 @@ def institute_choices(
     if not include_inactive:
         query = query.where(Institute.active.is_(True))
     if only is not None:
-        query = query.where(Institute.id.in_(only))
+        # Ids come from query strings too: one beyond the column's range names nothing (and would overflow).
+        query = query.where(Institute.id.in_(sorted(i for i in only if 0 < i <= MAX_ROUTE_INT)))
     if country:
         query = query.where(Institute.country == country)
     return [(row.id, f"{row.name} ({row.city})") for row in db.session.execute(query)]
@@ -46,7 +49,7 @@ def institutes_page(
         query = query.where(Institute.country == country)
     if active is not None:
         query = query.where(Institute.active.is_(active))
-    result = db.paginate(query, page=page, per_page=per_page, error_out=False)
+    result = paginate(query, page=page, per_page=per_page)
     ids = [institute.id for institute in result.items]
     counts: dict[int, int] = {}
     if ids:

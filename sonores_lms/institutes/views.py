@@ -13,6 +13,7 @@ from werkzeug.wrappers import Response
 from ..extensions import db
 from ..forms import ConfirmForm
 from ..navigation import NavItem
+from ..pagination import page_arg
 from ..permissions import requires
 from ..signals import nav_items
 from .choices import country_names, language_names
@@ -36,7 +37,7 @@ def index() -> str:
     filters = InstituteFilterForm(request.args)
     country = filters.country.data if filters.country.data in country_names() else None
     active = {"yes": True, "no": False}.get(filters.active.data or "")
-    page, counts = institutes_page(page=request.args.get("page", 1, type=int), country=country, active=active)
+    page, counts = institutes_page(page=page_arg(), country=country, active=active)
     args = {key: value for key, value in {"country": country, "active": filters.active.data}.items() if value}
     return render_template(
         "institutes/index.html",

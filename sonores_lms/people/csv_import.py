@@ -52,6 +52,9 @@ ERROR_MESSAGES = {
     "other-institute": _l("This institute is outside the ones you manage."),
     "institute-required": _l("Name the institute: you manage several."),
     "person-elsewhere": _l("This person belongs to an institute you do not manage."),
+    "person-beyond": _l(
+        "This person holds a role beyond your institutes: only a network administrator can change them."
+    ),
     "unknown-role": _l("Unknown role (use staff, trainer, admin or auditor)."),
     "unknown-language": _l("Unknown language (use fr, es, pt or en)."),
     "invalid-timezone": _l("Unknown time zone (use an IANA name such as America/Bogota)."),
@@ -198,6 +201,13 @@ def parse_roles(value: str) -> list[str] | None:
     return list(dict.fromkeys(names))
 
 
+def manageable_roles(roles: frozenset[tuple[str, int | None]] | set[tuple[str, int | None]], scope: set[int]) -> bool:
+    """The roles part of ``people.services.manages``: a director changes only people whose roles all lie in
+    their institutes (network-wide staff is a learner's role and does not count). Kept here, on plain tuples, so
+    the pure planner and the web forms apply one rule."""
+    return all(iid in scope or (iid is None and role == Role.STAFF.value) for role, iid in roles)
+
+
 def build_plan(
     text: str,
     *,
@@ -266,8 +276,11 @@ def build_plan(
         institute_id = _institute(row.get("institute", ""), by_name, scope, person, errors)
         if institute_id is not None:
             values["institute_id"] = institute_id
-        if person is not None and scope is not None and person.institute_id not in scope:
-            errors.append("person-elsewhere")
+        if person is not None and scope is not None:
+            if person.institute_id not in scope:
+                errors.append("person-elsewhere")
+            elif not manageable_roles(person.roles, scope):
+                errors.append("person-beyond")
         if person is None and not ("first_name" in values and "last_name" in values):
             errors.append("missing-name")
 

@@ -62,7 +62,10 @@ class User(UserMixin, db.Model):
         return self.active
 
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_token}"
+        """The identity a new session carries (see ``auth.loader``): who, which token, since when."""
+        from ..auth.loader import new_identity
+
+        return new_identity(self)
 
     def end_sessions(self) -> None:
         """Sign this person out everywhere: every cookie carrying the old token stops working."""

@@ -9,6 +9,7 @@ from sqlalchemy import Select, func, or_, select
 from ..audit.models import AuditEntry
 from ..extensions import db
 from ..institutes.models import Institute
+from ..pagination import paginate
 from ..permissions import Role
 from .models import RoleAssignment, User
 
@@ -53,7 +54,7 @@ def people_query(
 
 
 def people_page(*, page: int, per_page: int = PER_PAGE, **filters: Any) -> Any:
-    return db.paginate(people_query(**filters), page=page, per_page=per_page, error_out=False)
+    return paginate(people_query(**filters), page=page, per_page=per_page)
 
 
 def recent_audit_entries(user: User, *, limit: int = 20) -> list[AuditEntry]:

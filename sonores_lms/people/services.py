@@ -10,6 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..audit.services import record
+from ..auth.passwords import password_problem, personal_words
 from ..auth.tokens import make_token
 from ..database import utcnow
 from ..extensions import db
@@ -19,7 +20,17 @@ from ..mail import send_templated_mail
 from ..permissions import Role
 from ..security import external_url
 from ..signals import user_deactivated, user_reactivated, user_roles_changed, user_updated
-from .csv_import import NEW, UPDATE, ExistingPerson, ImportPlan, InstituteRef, build_plan, decode, read_rows
+from .csv_import import (
+    NEW,
+    UPDATE,
+    ExistingPerson,
+    ImportPlan,
+    InstituteRef,
+    build_plan,
+    decode,
+    manageable_roles,
+    read_rows,
+)
 from .imports import ImportStatus, PeopleImport
 from .models import RoleAssignment, User
 
@@ -45,6 +56,9 @@ def ensure_admin(*, email: str, first_name: str, last_name: str, password: str) 
     """Create a network admin, or make an existing person one (the CLI's ``create-admin``)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise PeopleError(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.")
+    problem = password_problem(password, user_inputs=personal_words(first_name, last_name, email))
+    if problem:
+        raise PeopleError(problem, code="weak-password")
     user = find_by_email(email)
     if user is None:
         user = User(email=email.strip().lower(), first_name=first_name.strip(), last_name=last_name.strip())
@@ -79,9 +93,7 @@ def manages(actor: User, person: User) -> bool:
         return True
     if person.institute_id not in scope:
         return False
-    return all(
-        a.institute_id in scope or (a.institute_id is None and a.role == Role.STAFF) for a in person.role_assignments
-    )
+    return manageable_roles({(a.role.value, a.institute_id) for a in person.role_assignments}, scope)
 
 
 def _check_institute(institute_id: int | None, scope: set[int] | None, *, required: bool = False) -> None:
@@ -108,19 +120,21 @@ def _check_grant(actor: User, institute_id: int | None) -> None:
 
 
 def other_network_admins(user: User) -> int:
-    """How many active network-wide admins there are besides ``user``."""
+    """How many active network-wide admins there are besides ``user``.
+
+    Every active network admin's row (``user``'s included, in id order, so that two callers cannot deadlock)
+    stays locked until the end of the transaction (``FOR UPDATE`` on PostgreSQL; SQLite's writers are serialised
+    anyway): two admins deactivating each other at the same moment would otherwise both count the other as the
+    remaining admin, and the network would be left with none. The second one waits, counts again and is refused.
+    """
     query = (
-        select(func.count(func.distinct(User.id)))
-        .select_from(User)
+        select(User.id)
         .join(User.role_assignments)
-        .where(
-            RoleAssignment.role == Role.ADMIN,
-            RoleAssignment.institute_id.is_(None),
-            User.active.is_(True),
-            User.id != user.id,
-        )
+        .where(RoleAssignment.role == Role.ADMIN, RoleAssignment.institute_id.is_(None), User.active.is_(True))
+        .order_by(User.id)
+        .with_for_update(of=User)
     )
-    return int(db.session.scalar(query) or 0)
+    return len(set(db.session.scalars(query)) - {user.id})
 
 
 def _is_network_admin(user: User) -> bool:

@@ -22,6 +22,7 @@ from ..institutes.choices import country_names, filter_institutes
 from ..institutes.choosing import narrow_institutes
 from ..institutes.queries import countries_with_institutes, institute_choices
 from ..navigation import NavItem
+from ..pagination import page_arg
 from ..permissions import Role, requires
 from ..signals import nav_items
 from .csv_import import ERROR, MAX_BYTES, NEW, UNCHANGED, UPDATE, CsvError
@@ -119,7 +120,7 @@ def index() -> str:
                 getattr(filters, name).data = getattr(filters, name).default
     role = Role(filters.role.data) if filters.role.data in {r.value for r in Role} else None
     page = people_page(
-        page=request.args.get("page", 1, type=int),
+        page=page_arg(),
         scope=scope,
         text=(filters.q.data or "").strip() or None,
         institute_id=filters.institute.data or None,

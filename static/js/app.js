@@ -13,6 +13,31 @@
       country.addEventListener("change", function () { country.form.submit(); });
     }
   });
+  // A file over its field's limit (data-max-bytes) is refused before it is sent: the server could not read the
+  // rest of the form either, so the page and what was typed stay as they are, with the reason beside the field.
+  function tooLarge(input) {
+    var limit = parseInt(input.getAttribute("data-max-bytes"), 10);
+    var file = input.files && input.files[0];
+    return Boolean(file && limit && file.size > limit);
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("input[type=file][data-max-bytes]"), function (input) {
+    input.addEventListener("change", function () {
+      input.setCustomValidity(tooLarge(input) ? input.getAttribute("data-too-large") : "");
+      if (tooLarge(input)) { input.reportValidity(); }
+    });
+  });
+  document.addEventListener("submit", function (event) {
+    var inputs = event.target.querySelectorAll("input[type=file][data-max-bytes]");
+    for (var i = 0; i < inputs.length; i++) {
+      if (tooLarge(inputs[i])) {
+        event.preventDefault();
+        inputs[i].setCustomValidity(inputs[i].getAttribute("data-too-large"));
+        inputs[i].reportValidity();
+        inputs[i].focus();
+        return;
+      }
+    }
+  });
   // Buttons with data-confirm ask before a destructive action.
   document.addEventListener("submit", function (event) {
     var button = event.submitter;

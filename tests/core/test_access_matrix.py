@@ -1,8 +1,9 @@
-"""Endpoint x role: the status each kind of person gets on every route of the URL map.
+"""Endpoint x role: the status each kind of person gets on every route of the URL map, for every method it takes.
 
-The rows live beside each area's tests in ``access_<area>.py`` modules (see tests/access.py). A new route fails
-``test_matrix_covers_every_route`` until it gets its row, so nobody adds a page without saying who may open it.
-POST rows send a valid CSRF token and an empty form: the point is who gets past the door.
+The rows live beside each area's tests in ``access_<area>.py`` modules (see tests/access.py). A new route, or a
+new method on a route, fails ``test_matrix_covers_every_route_and_method`` until it gets its row, so nobody adds
+a page without saying who may open it. POST rows send a valid CSRF token and an empty form: the point is who
+gets past the door.
 """
 
 from __future__ import annotations
@@ -21,23 +22,31 @@ AREAS = [
     importlib.import_module(".".join(path.relative_to(TESTS.parent).with_suffix("").parts))
     for path in sorted(TESTS.rglob("access_*.py"))
 ]
+IGNORED_METHODS = {"HEAD", "OPTIONS"}
 
 
-def _merge() -> dict[str, tuple[str, str, dict[str, int]]]:
-    matrix: dict[str, tuple[str, str, dict[str, int]]] = {}
+def _merge() -> dict[str, list[tuple[str, str, dict[str, int]]]]:
+    matrix: dict[str, list[tuple[str, str, dict[str, int]]]] = {}
     for area in AREAS:
-        for endpoint, row in area.ROWS.items():
-            assert endpoint not in matrix, f"{endpoint} has two rows"
-            matrix[endpoint] = row
+        for endpoint, rows in area.ROWS.items():
+            assert endpoint not in matrix, f"{endpoint} has rows in two areas"
+            matrix[endpoint] = list(rows) if isinstance(rows, list) else [rows]
     return matrix
 
 
 MATRIX = _merge()
+CASES = [(endpoint, n) for endpoint in sorted(MATRIX) for n in range(len(MATRIX[endpoint]))]
 
 
 @pytest.fixture
-def ids(db, create_institute, create_user) -> dict[str, Any]:
-    make = SimpleNamespace(db=db, create_institute=create_institute, create_user=create_user)
+def make(db, create_institute, create_user, app, tmp_path, monkeypatch):
+    # Files that the areas store go to a folder of this test's own.
+    monkeypatch.setitem(app.config, "COURSES_UPLOAD_FOLDER", str(tmp_path / "uploads"))
+    return SimpleNamespace(db=db, create_institute=create_institute, create_user=create_user, app=app)
+
+
+@pytest.fixture
+def ids(make) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for area in AREAS:
         if hasattr(area, "objects"):
@@ -46,21 +55,36 @@ def ids(db, create_institute, create_user) -> dict[str, Any]:
 
 
 @pytest.fixture
-def clients(app, client_as, ids):
+def clients(app, client_as, ids, make):
     made = {"anonymous": app.test_client()}
     for role in ("staff", "trainer", "auditor", "admin"):
         made[role] = client_as(role)
+    made["assigned_trainer"] = client_as("trainer")
+    for area in AREAS:
+        if hasattr(area, "assign"):
+            area.assign(make, made["assigned_trainer"].user, ids)
     made["director"] = client_as(("admin", ids["institute"]), institute_id=ids["institute"])
     return made
 
 
-def test_matrix_covers_every_route(app):
+def test_matrix_covers_every_route_and_method(app):
     assert set(MATRIX) == set(app.view_functions), "add the new routes to an access_<area>.py module"
+    missing = []
+    for rule in app.url_map.iter_rules():
+        covered = {method for method, _template, _expected in MATRIX[rule.endpoint]}
+        missing += [(rule.endpoint, method) for method in sorted(rule.methods - IGNORED_METHODS - covered)]
+    assert missing == [], "add a row for each method a route accepts"
 
 
-@pytest.mark.parametrize("endpoint", sorted(MATRIX))
-def test_status_by_role(endpoint, clients, ids):
-    method, template, expected = MATRIX[endpoint]
+def test_every_role_has_a_status_in_every_row():
+    for endpoint, rows in MATRIX.items():
+        for _method, _template, expected in rows:
+            assert set(expected) == set(ROLES), endpoint
+
+
+@pytest.mark.parametrize(("endpoint", "row"), CASES)
+def test_status_by_role(endpoint, row, clients, ids):
+    method, template, expected = MATRIX[endpoint][row]
     url = template.format(**ids)
     got = {}
     for role in ROLES:
@@ -76,7 +100,7 @@ def test_every_state_changing_route_refuses_a_request_without_csrf_token(app, cl
     for rule in app.url_map.iter_rules():
         if not rule.methods & {"POST", "PUT", "PATCH", "DELETE"}:
             continue
-        _method, template, _expected = MATRIX[rule.endpoint]
+        template = next(template for method, template, _e in MATRIX[rule.endpoint] if method != "GET")
         url = template.format(**ids)
         for role in ("anonymous", "admin"):
             response = clients[role].post(url, data={}, csrf=False)

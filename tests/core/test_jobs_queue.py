@@ -7,6 +7,7 @@ with ``JOBS_IMMEDIATE`` off unless a test says otherwise.
 
 from __future__ import annotations
 
+import ast
 import logging
 import os
 import subprocess
@@ -176,6 +177,14 @@ def test_the_courses_jobs_have_no_hand_written_plugin_guard():
     assert "is_enabled" not in source
 
 
+def test_the_delivered_summary_does_not_import_its_jobs():
+    """``courses.jobs`` imports ``courses.delivered``; the other way round would be a circle."""
+    tree = ast.parse((ROOT / "courses" / "delivered.py").read_text())
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert not {"jobs", "courses.jobs", "sonores_lms.jobs"} & imported
+
+
 # -- Huey is created on first use -------------------------------------------------------------------------------
 
 LAZY_SCRIPT = """
@@ -215,3 +224,24 @@ def test_a_closed_session_forgets_what_its_transaction_asked_for(queue, db):
     db.session.close()
     db.session.commit()
     assert queued(queue) == []
+
+
+def test_a_queue_that_fails_after_the_commit_loses_that_job_only(queue, db, monkeypatch, caplog):
+    from sonores_lms.jobs import LazyTask
+
+    real_call = LazyTask.__call__
+
+    def flaky(job, **kwargs):
+        if kwargs.get("value") == "unlucky":
+            raise ConnectionError("queue unreachable")
+        return real_call(job, **kwargs)
+
+    monkeypatch.setattr(LazyTask, "__call__", flaky)
+    db.session.add(Setting(key="test.saved", value=1))
+    enqueue_after_commit(note, value="unlucky")
+    enqueue_after_commit(note, value="lucky")
+    with caplog.at_level(logging.ERROR, logger="sonores_lms.jobs"):
+        db.session.commit()
+    assert [kwargs["value"] for _name, kwargs in queued(queue)] == ["lucky"]
+    assert db.session.get(Setting, "test.saved") is not None
+    assert "Could not queue job" in caplog.text

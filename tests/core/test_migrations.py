@@ -130,3 +130,19 @@ def test_a_database_migrated_before_the_branches_upgrades_to_every_head(database
         reached = {rev.revision for rev in scripts.revision_map.iterate_revisions(tuple(heads), "base")}
         assert set(scripts.get_heads()) <= reached
         assert scripts.get_revision("courses@head").revision in heads
+
+
+def test_flask_db_upgrade_without_a_revision_reaches_every_head(database_kind, tmp_path_factory):
+    """``flask db upgrade``, as a deployment types it: with a branch per plugin Alembic's own default (``head``)
+    is ambiguous and refuses to run; the command goes to every head instead."""
+    with _database(database_kind, tmp_path_factory, "cli") as url:
+        app = create_app(test_config(url))
+        result = app.test_cli_runner().invoke(args=["db", "upgrade"])
+        assert result.exit_code == 0, result.output
+        scripts = _scripts(app)
+        with app.app_context():
+            with db.engine.connect() as connection:
+                heads = set(MigrationContext.configure(connection).get_current_heads())
+            db.engine.dispose()
+        reached = {rev.revision for rev in scripts.revision_map.iterate_revisions(tuple(heads), "base")}
+        assert set(scripts.get_heads()) <= reached

@@ -340,3 +340,33 @@ def test_director_import_is_limited_to_their_institute(client_as, institutes, cr
     assert db.session.execute(select(User).filter_by(email="foreign@example.org")).scalar_one_or_none() is None
     outsider = db.session.execute(select(User).filter_by(email="outsider@example.org")).scalar_one()
     assert outsider.first_name == "Person"
+
+
+def test_director_import_follows_the_edit_pages_rule(client_as, institutes, create_user, db):
+    """A network admin based in the director's institute: the edit page refuses the director (403), so must the
+    import, row by row, with the reason in the preview and nothing written on confirmation."""
+    mine = institutes["bogota"]
+    director = client_as(("admin", mine), institute_id=mine.id)
+    boss = create_user("boss@example.org", roles=("admin",), institute_id=mine.id, first_name="Big")
+    other_director = create_user(
+        "other@example.org", roles=(("admin", mine), ("admin", institutes["gdl"])), institute_id=mine.id
+    )
+    learner = create_user("learner@example.org", roles=("staff",), institute_id=mine.id)
+    assert director.get(f"/admin/people/{boss.id}/edit").status_code == 403
+    content = (
+        b"email,first_name,last_name,roles\n"
+        b"boss@example.org,Renamed,Boss,trainer\n"
+        b"other@example.org,Renamed,Other,\n"
+        b"learner@example.org,Renamed,Learner,trainer\n"
+    )
+    response = upload(director, content)
+    import_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    page = director.get(f"/admin/people/import/{import_id}").get_data(as_text=True)
+    assert page.count("holds a role beyond your institutes") == 2
+    director.post(f"/admin/people/import/{import_id}/confirm", data={})
+    db.session.expire_all()
+    assert boss.first_name == "Big"
+    assert {(a.role, a.institute_id) for a in boss.role_assignments} == {(Role.ADMIN, None)}
+    assert other_director.first_name == "Person"
+    assert learner.first_name == "Renamed"
+    assert (Role.TRAINER, mine.id) in {(a.role, a.institute_id) for a in learner.role_assignments}

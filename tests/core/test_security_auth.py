@@ -314,8 +314,8 @@ def test_sign_in_is_limited_per_address_across_accounts(client):
     assert sign_in(client, "guess9@example.org", "wrong password").status_code == 429
 
 
-def test_sign_in_is_limited_per_account_across_addresses(client, dummy_user):
-    for n in range(5):
+def test_wrong_passwords_from_many_addresses_delay_the_account_without_locking_it(client, dummy_user):
+    for n in range(3):
         response = client.post(
             "/sign-in",
             data={"email": "dummy@example.org", "password": "wrong password"},
@@ -327,7 +327,7 @@ def test_sign_in_is_limited_per_account_across_addresses(client, dummy_user):
         data={"email": "dummy@example.org", "password": PASSWORD},
         environ_base={"REMOTE_ADDR": "198.51.100.99"},
     )
-    assert last.status_code == 429
+    assert last.status_code == 429  # a short wait (see test_sign_in_throttle.py), not a block
     assert client.get("/dashboard").status_code == 302
 
 

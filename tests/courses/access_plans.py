@@ -8,16 +8,36 @@ from tests.access import ADMIN, only
 
 ADMIN_REDIRECT = only(("admin",), 302)
 
-ROWS: dict[str, tuple[str, str, dict[str, int]]] = {
+ROWS: dict[str, Any] = {
     "courses.plans_index": ("GET", "/courses/plans/", ADMIN),
-    "courses.plans_create": ("GET", "/courses/plans/new", ADMIN),
+    "courses.plans_create": [("GET", "/courses/plans/new", ADMIN), ("POST", "/courses/plans/new", ADMIN)],
     "courses.plans_detail": ("GET", "/courses/plans/{plans_draft}", ADMIN),
-    "courses.plans_axis_edit": ("GET", "/courses/plans/{plans_draft}/axes/{plans_axis}/edit", ADMIN),
+    "courses.plans_edit": [
+        ("GET", "/courses/plans/{plans_draft}/edit", ADMIN),
+        ("POST", "/courses/plans/{plans_draft}/edit", ADMIN),  # no French title: the form and its message
+        ("POST", "/courses/plans/{plans_published}/edit", ADMIN_REDIRECT),  # a published plan: sent back
+    ],
+    "courses.plans_axis_edit": [
+        ("GET", "/courses/plans/{plans_draft}/axes/{plans_axis}/edit", ADMIN),
+        ("POST", "/courses/plans/{plans_draft}/axes/{plans_axis}/edit", ADMIN),
+    ],
     "courses.plans_new_revision": ("POST", "/courses/plans/{plans_published}/revision", ADMIN_REDIRECT),
-    "courses.plans_publish": ("GET", "/courses/plans/{plans_draft}/publish", ADMIN),
-    "courses.plans_copy": ("GET", "/courses/plans/{plans_draft}/copy", ADMIN),
-    "courses.plans_targets": ("GET", "/courses/plans/{plans_draft}/targets", ADMIN),
-    "courses.plans_target_edit": ("GET", "/courses/plans/{plans_draft}/targets/{plans_target}/edit", ADMIN),
+    "courses.plans_publish": [
+        ("GET", "/courses/plans/{plans_draft}/publish", ADMIN),
+        ("POST", "/courses/plans/{plans_draft}/publish", ADMIN_REDIRECT),  # published, then its page
+    ],
+    "courses.plans_copy": [
+        ("GET", "/courses/plans/{plans_draft}/copy", ADMIN),
+        ("POST", "/courses/plans/{plans_draft}/copy", ADMIN),
+    ],
+    "courses.plans_targets": [
+        ("GET", "/courses/plans/{plans_draft}/targets", ADMIN),
+        ("POST", "/courses/plans/{plans_draft}/targets", ADMIN),
+    ],
+    "courses.plans_target_edit": [
+        ("GET", "/courses/plans/{plans_draft}/targets/{plans_target}/edit", ADMIN),
+        ("POST", "/courses/plans/{plans_draft}/targets/{plans_target}/edit", ADMIN),
+    ],
     "courses.plans_target_delete": (
         "POST",
         "/courses/plans/{plans_draft}/targets/{plans_target}/delete",

@@ -1,4 +1,4 @@
-"""Access rows for the progress reports and the offline lesson pack."""
+"""Access rows for the progress reports (a director sees their own institute only) and the offline pack."""
 
 from __future__ import annotations
 
@@ -7,15 +7,37 @@ from typing import Any
 from tests.access import SIGNED_IN, only
 
 REPORTS = only(("admin", "director"))
+NETWORK_REPORTS = only(("admin",))  # another institute than the director's
+STAFF_ONLY = only(("staff",))
 
-ROWS: dict[str, tuple[str, str, dict[str, int]]] = {
-    "courses.reports": ("GET", "/courses/reports/", REPORTS),
-    "courses.reports_csv": ("GET", "/courses/reports/institutes.csv", REPORTS),
-    "courses.reports_xlsx": ("GET", "/courses/reports/people.xlsx", REPORTS),
-    "courses.offline_pack": ("GET", "/courses/learn/{reports_course_uid}/pack.html", SIGNED_IN),
-    "courses.offline_pack_pdf": ("GET", "/courses/learn/{reports_course_uid}/pack.pdf", SIGNED_IN),
-    # An empty form: the page answers with its message, nothing is marked.
-    "courses.offline_progress": ("POST", "/courses/learn/{reports_course_uid}/offline", SIGNED_IN),
+ROWS: dict[str, Any] = {
+    "courses.reports": [
+        ("GET", "/courses/reports/", REPORTS),
+        ("GET", "/courses/reports/?institute={institute}", REPORTS),
+        ("GET", "/courses/reports/?institute={other_institute}", NETWORK_REPORTS),
+    ],
+    "courses.reports_csv": [
+        ("GET", "/courses/reports/institutes.csv", REPORTS),
+        ("GET", "/courses/reports/people.csv?institute={other_institute}", NETWORK_REPORTS),
+    ],
+    "courses.reports_xlsx": [
+        ("GET", "/courses/reports/people.xlsx", REPORTS),
+        ("GET", "/courses/reports/people.xlsx?institute={other_institute}", NETWORK_REPORTS),
+    ],
+    "courses.offline_pack": [
+        ("GET", "/courses/learn/{reports_course_uid}/pack.html", SIGNED_IN),
+        # A course reserved for staff: its pack is refused like its lessons (see access_learning.py).
+        ("GET", "/courses/learn/{learning_staff_course}/pack.html", STAFF_ONLY),
+    ],
+    "courses.offline_pack_pdf": [
+        ("GET", "/courses/learn/{reports_course_uid}/pack.pdf", SIGNED_IN),
+        ("GET", "/courses/learn/{learning_staff_course}/pack.pdf", STAFF_ONLY),
+    ],
+    "courses.offline_progress": [
+        ("GET", "/courses/learn/{reports_course_uid}/offline", SIGNED_IN),
+        # An empty form: the page answers with its message, nothing is marked.
+        ("POST", "/courses/learn/{reports_course_uid}/offline", SIGNED_IN),
+    ],
 }
 
 

@@ -228,6 +228,21 @@ def test_a_link_lesson_takes_only_http_addresses(draft, admin_client, db):
     assert lesson.data["url"] == "https://culture.example/guide"
 
 
+def test_the_address_hint_says_what_the_check_accepts(draft, admin_client, db):
+    lesson = lessons_of(draft)[0]
+    lesson.kind = "link"
+    db.session.flush()
+    editor = admin_client.get(f"/courses/author/lessons/{lesson.id}").get_data(as_text=True)
+    assert "An address starting with http:// or https://." in editor
+    # What the hint offers is accepted: a plain http address too.
+    accepted = admin_client.post(
+        f"/courses/author/lessons/{lesson.id}", data=lesson_form(lesson, url="http://radio.example/emission")
+    )
+    assert accepted.status_code == 302
+    db.session.expire_all()
+    assert lesson.data["url"] == "http://radio.example/emission"
+
+
 # -- creating, reordering, deleting ----------------------------------------------------------------------------------
 def test_create_a_course_a_module_and_a_lesson(draft, admin_client, db):
     track = draft.axes[0].tracks[0]

@@ -61,6 +61,10 @@ def post(client, lesson, content: bytes, name: str):
     )
 
 
+def stored_of(db, lesson) -> StoredFile:
+    return db.session.scalars(select(StoredFile).where(StoredFile.uid == lesson.data["file_id"])).one()
+
+
 def files(db) -> int:
     return db.session.scalar(select(func.count()).select_from(StoredFile))
 
@@ -78,14 +82,14 @@ def test_uploads_are_refused_by_content_whatever_their_name(file_lesson, admin_c
     assert files(db) == 0 and "file_id" not in (file_lesson.data or {})
 
 
-def test_a_pdf_is_stored_by_its_hash_and_downloaded_as_an_attachment(file_lesson, admin_client, staff_client, db):
+def test_a_pdf_is_stored_by_its_hash_and_downloaded_as_an_attachment(file_lesson, admin_client, db):
     response = post(admin_client, file_lesson, PDF, "../../programme.exe")
     assert response.status_code == 302
     db.session.expire_all()
-    stored = db.session.get(StoredFile, file_lesson.data["file_id"])
+    stored = stored_of(db, file_lesson)
     assert (stored.content_type, stored.filename, stored.size) == ("application/pdf", "programme.pdf", len(PDF))
     assert path_of(stored).read_bytes() == PDF and path_of(stored).parent.name == stored.sha256[:2]
-    download = staff_client.get(f"/courses/files/{stored.id}")
+    download = admin_client.get(f"/courses/files/{stored.uid}")
     assert download.status_code == 200 and download.data == PDF
     assert download.mimetype == "application/pdf"
     assert download.headers["Content-Disposition"].startswith("attachment")
@@ -103,25 +107,31 @@ def test_an_image_is_resized_stripped_and_shown_lazily_with_its_size(file_lesson
     picture.save(raw, format="JPEG", exif=exif)
     assert post(admin_client, file_lesson, raw.getvalue(), "scene.jpg").status_code == 302
     db.session.expire_all()
-    stored = db.session.get(StoredFile, file_lesson.data["file_id"])
+    stored = stored_of(db, file_lesson)
     assert (stored.width, stored.height, stored.content_type) == (1600, 500, "image/jpeg")
     with Image.open(path_of(stored)) as saved:
         assert saved.size == (1600, 500) and not saved.getexif()
     assert (file_lesson.data["width"], file_lesson.data["height"]) == (1600, 500)  # for learners' pages
     editor = admin_client.get(f"/courses/author/lessons/{file_lesson.id}").get_data(as_text=True)
     assert 'loading="lazy" width="1600" height="500"' in editor
-    shown = admin_client.get(f"/courses/files/{stored.id}")
+    shown = admin_client.get(f"/courses/files/{stored.uid}")
     assert shown.mimetype == "image/jpeg" and "attachment" not in shown.headers.get("Content-Disposition", "")
     shown.close()
 
 
-def test_a_file_over_the_limit_gets_a_413_page_that_says_why(file_lesson, admin_client, app, monkeypatch, db):
+def test_a_file_over_the_limit_keeps_the_editor_and_what_was_typed(file_lesson, admin_client, app, monkeypatch, db):
     monkeypatch.setitem(app.config, "COURSES_UPLOAD_MAX_OTHER", 1024)
-    response = post(admin_client, file_lesson, PDF + b"%" * 4000, "gros.pdf")
+    fields = form(file_lesson, PDF + b"%" * 4000, "gros.pdf", csrf_token=admin_client.csrf_token())
+    fields["fr-body"] = "Un texte tapé avec soin pendant une heure."
+    response = admin_client.post(f"/courses/author/lessons/{file_lesson.id}", data=fields)
     page = response.get_data(as_text=True)
     assert response.status_code == 413
-    assert "files up to 1 KB are accepted" in page
+    assert f'action="/courses/author/lessons/{file_lesson.id}"' in page or 'class="editor"' in page  # the editor
+    assert "Un texte tapé avec soin pendant une heure." in page  # nothing typed is lost
+    assert 'id="upload-error"' in page and "files up to 1 KB are accepted" in page
     assert files(db) == 0
+    db.session.expire_all()
+    assert "Un texte" not in file_lesson.texts_in("fr").get("body", "")  # and nothing half-saved
 
 
 def test_a_body_over_the_request_limit_gets_a_413_page_that_says_why(file_lesson, admin_client, app, monkeypatch, db):
@@ -131,7 +141,27 @@ def test_a_body_over_the_request_limit_gets_a_413_page_that_says_why(file_lesson
     page = response.get_data(as_text=True)
     assert response.status_code == 413
     assert "Videos up to 2 KB and other files up to 1 KB are accepted." in page
+    # The editor comes back (not an error page in its place), its file field saying why and that nothing was saved.
+    assert 'class="editor"' in page and 'id="upload-error"' in page and "Nothing was saved" in page
+    assert 'value="Leçon 1.2"' in page
     assert files(db) == 0
+
+
+def test_the_file_field_tells_the_browser_its_limit(file_lesson, admin_client, app, monkeypatch):
+    monkeypatch.setitem(app.config, "COURSES_UPLOAD_MAX_OTHER", 2048)
+    page = admin_client.get(f"/courses/author/lessons/{file_lesson.id}").get_data(as_text=True)
+    assert 'data-max-bytes="2048"' in page and "files up to 2 KB are accepted here" in page
+
+
+def test_a_body_over_the_limit_on_someone_elses_lesson_gets_the_plain_413_page(
+    file_lesson, client_as, app, monkeypatch
+):
+    monkeypatch.setitem(app.config, "COURSES_UPLOAD_MAX_OTHER", 1024)
+    monkeypatch.setitem(app.config, "COURSES_UPLOAD_MAX_VIDEO", 2048)
+    trainer = client_as("trainer")  # assigned nothing: the editor is not theirs to see
+    response = post(trainer, file_lesson, PDF + b"%" * (1024 * 1024 + 10_000), "enorme.pdf")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 413 and 'class="editor"' not in page and "Leçon 1.2" not in page
 
 
 def test_a_video_larger_than_the_site_wide_limit_is_accepted_up_to_its_own(file_lesson, admin_client, app, db):
@@ -144,7 +174,7 @@ def test_a_video_larger_than_the_site_wide_limit_is_accepted_up_to_its_own(file_
     response = post(admin_client, file_lesson, big.getvalue(), "concert.mp4")
     assert response.status_code == 302
     db.session.expire_all()
-    assert db.session.get(StoredFile, file_lesson.data["file_id"]).content_type == "video/mp4"
+    assert stored_of(db, file_lesson).content_type == "video/mp4"
 
 
 def test_stored_files_need_a_signed_in_person(file_lesson, admin_client, client, db):
@@ -152,6 +182,82 @@ def test_stored_files_need_a_signed_in_person(file_lesson, admin_client, client,
     db.session.expire_all()
     response = client.get(f"/courses/files/{file_lesson.data['file_id']}")
     assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
+
+
+# -- who may fetch a file ---------------------------------------------------------------------------------------------
+@pytest.fixture
+def uploaded(file_lesson, admin_client, db):
+    """A PDF uploaded by an admin to a lesson of a draft plan."""
+    assert post(admin_client, file_lesson, PDF, "programme.pdf").status_code == 302
+    db.session.expire_all()
+    return stored_of(db, file_lesson)
+
+
+def status(client, stored) -> int:
+    response = client.get(f"/courses/files/{stored.uid}")
+    response.close()
+    return response.status_code
+
+
+def test_files_are_named_by_an_unguessable_uid_not_by_their_number(uploaded, file_lesson, admin_client):
+    assert file_lesson.data["file_id"] == uploaded.uid and len(uploaded.uid) == 32
+    assert uploaded.uid != str(uploaded.id)
+    assert status(admin_client, uploaded) == 200
+    assert admin_client.get(f"/courses/files/{uploaded.id}").status_code == 404  # counting finds nothing
+
+
+def test_a_drafts_file_is_for_its_authors_only(uploaded, file_lesson, client_as, db):
+    from courses.models import Assignment
+
+    course = file_lesson.module.course
+    assigned = client_as("trainer")
+    db.session.add(Assignment(user_id=assigned.user.id, course_uid=course.uid))
+    db.session.flush()
+    assert status(assigned, uploaded) == 200
+    for role in ("staff", "trainer", "auditor"):  # the trainer is assigned nothing
+        assert status(client_as(role), uploaded) == 404, role
+    director = client_as("admin", institute_id=None)
+    assert status(director, uploaded) == 200  # a network admin authors everything
+
+
+def test_a_published_lessons_file_is_for_those_who_may_read_the_lesson(uploaded, file_lesson, client_as, db):
+    from courses.models import PlanStatus
+    from sonores_lms.database import utcnow
+
+    plan = file_lesson.module.course.track.axis.plan
+    plan.status, plan.published_at = PlanStatus.PUBLISHED, utcnow()
+    db.session.flush()
+    staff, trainer = client_as("staff"), client_as("trainer")
+    assert status(staff, uploaded) == 200 and status(trainer, uploaded) == 200
+    # Reserved for staff: the trainer may not read the lesson, so not its file either.
+    file_lesson.module.course.audience = ["staff"]
+    db.session.flush()
+    assert status(staff, uploaded) == 200 and status(trainer, uploaded) == 404
+
+
+def test_a_locked_lessons_file_waits_for_the_lesson(uploaded, file_lesson, client_as, db):
+    from datetime import timedelta
+
+    from courses.models import PlanStatus
+    from sonores_lms.database import utcnow
+
+    plan = file_lesson.module.course.track.axis.plan
+    plan.status, plan.published_at = PlanStatus.PUBLISHED, utcnow()
+    file_lesson.release_at = utcnow() + timedelta(days=3)
+    db.session.flush()
+    staff = client_as("staff")
+    assert staff.get(f"/courses/learn/lesson/{file_lesson.uid}").status_code == 403
+    assert status(staff, uploaded) == 404
+    file_lesson.release_at = None
+    db.session.flush()
+    assert status(staff, uploaded) == 200
+
+
+def test_a_file_used_by_no_lesson_is_for_its_uploader_only(uploaded, file_lesson, admin_client, client_as, db):
+    file_lesson.data = {}
+    db.session.flush()
+    assert status(admin_client, uploaded) == 200  # who uploaded it
+    assert status(client_as("admin"), uploaded) == 404  # nobody else: nothing uses it
 
 
 def stored_contents(folder) -> list[str]:
@@ -187,7 +293,7 @@ def test_a_refused_save_commits_no_orphan_file(make_plan, create_user, app, uplo
                 lesson,
                 actor=admin,
                 version=lesson.version,
-                settings=lambda stored: {"data": {"file_id": stored.id}},
+                settings=lambda stored: {"data": {"file_id": stored.uid}},
                 texts={},
                 upload=Upload(io.BytesIO(PDF), "programme.pdf", "file"),
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -50,6 +51,23 @@ MODELS = (
 )
 
 
+# Left untranslated or stale on purpose, so that the authoring pages show every status; every other lesson reads in
+# Spanish and Portuguese.
+MISSING_LESSONS = {
+    "es": {"editorial-line", "hybrid-workshop", "four-families"},
+    "pt": {"write-multilingual", "fair-selection", "base-empreinte"},
+}
+STALE_LESSONS = {"map-audiences", "travel-emissions"}
+# Above the lessons, the two stale translations that test_translations_show_the_workflow walks through.
+STALE_ROWS = {("pt", demo_uid("axis", "sustainable-development")), ("pt", demo_uid("course", "engaging-content"))}
+
+# Words the network's readers flagged: calques of the French, and Spain's usage where the network is Latin American.
+CALQUES = ("perímetro", "sacar acciones", "palancas", "alavancas", "ecoconceber", "chamada de projetos")
+SPAIN_USAGE = ("en directo", "escaleta", "ordenador")
+# One term per concept, the interface's: a track is an "itinerario", a "trilha".
+OTHER_TERMS = {"es": ("recorrido",), "pt": ("percurso",)}
+
+
 def counts(db):
     return {model.__name__: db.session.scalar(select(func.count()).select_from(model)) for model in MODELS}
 
@@ -74,6 +92,48 @@ def lessons_of(plan):
 
 def courses_of(plan):
     return [row for row in every_row(plan) if isinstance(row, Course)]
+
+
+def lesson_keys():
+    plan = demo_content.plan()
+    return {
+        demo_uid("lesson", lesson.key): lesson.key
+        for axis in plan.axes
+        for track in axis.tracks
+        for course in track.courses
+        for module in course.modules
+        for lesson in module.lessons
+    }
+
+
+def markdown_shape(text):
+    """Headings, table rows and list items: what a translation keeps of its French source's structure."""
+    lines = text.splitlines()
+    return (
+        sum(line.startswith("## ") for line in lines),
+        sum(line.startswith("|") for line in lines),
+        sum(bool(re.match(r"(- |\d+\. )", line)) for line in lines),
+    )
+
+
+def translated_texts():
+    """Every text the demo content holds in another language than French, first written or brought up to date."""
+    plan = demo_content.plan()
+    items = [("plan", plan)]
+    for axis in plan.axes:
+        items.append((axis.code, axis))
+        for track in axis.tracks:
+            items.append((track.key, track))
+            for course in track.courses:
+                items.append((course.key, course))
+                for module in course.modules:
+                    items.append((module.key, module))
+                    items.extend((lesson.key, lesson) for lesson in module.lessons)
+    for key, item in items:
+        for texts in (item.translations, getattr(item, "retranslated", {})):
+            for language, values in texts.items():
+                for field_name, text in values.items():
+                    yield f"{key}.{field_name}", language, text
 
 
 @pytest.fixture
@@ -156,6 +216,58 @@ def test_translations_show_the_workflow(db, demo):
     assert lessons[demo_uid("lesson", "editorial-line")].text("body", "es").is_fallback
     video = lessons[demo_uid("lesson", "vertical-video")]
     assert video.text("transcript", "es").language == "es"
+
+
+@pytest.mark.parametrize("language", ["es", "pt"])
+def test_lessons_read_in_spanish_and_portuguese_but_a_few(db, demo, language):
+    keys = lesson_keys()
+    by_status = {status: set() for status in TranslationStatus}
+    for lesson in lessons_of(demo):
+        by_status[lesson.translation_status(language)].add(keys[lesson.uid])
+    assert len(keys) == 39
+    assert by_status[TranslationStatus.MISSING] == MISSING_LESSONS[language]
+    assert by_status[TranslationStatus.STALE] == STALE_LESSONS
+    assert len(by_status[TranslationStatus.UP_TO_DATE]) == 34
+    for lesson in lessons_of(demo):
+        key = keys[lesson.uid]
+        if key in MISSING_LESSONS[language]:
+            assert lesson.text("body", language).is_fallback, key
+            continue
+        # Whole translations: title, body and transcript, not a title over a French body.
+        assert set(lesson.texts_in(language)) == set(lesson.texts_in("fr")), key
+        assert lesson.text("body", language).language == language, key
+        if key not in STALE_LESSONS:
+            french = lesson.text("body", "fr").text
+            assert markdown_shape(lesson.text("body", language).text) == markdown_shape(french), key
+            if lesson.kind == "video":
+                paragraphs = lesson.text("transcript", language).text.split("\n\n")
+                assert len(paragraphs) == len(lesson.text("transcript", "fr").text.split("\n\n")), key
+
+
+@pytest.mark.parametrize("language", ["es", "pt"])
+def test_the_plan_tracks_courses_and_modules_read_in_spanish_and_portuguese(db, demo, language):
+    for row in every_row(demo):
+        if isinstance(row, Lesson):
+            continue
+        expected = (
+            TranslationStatus.STALE
+            if (language, getattr(row, "uid", None)) in STALE_ROWS
+            else TranslationStatus.UP_TO_DATE
+        )
+        assert row.translation_status(language) is expected, row.text("title", "fr").text
+        assert set(row.texts_in(language)) == set(row.texts_in("fr")), row.text("title", "fr").text
+
+
+def test_the_translations_avoid_calques_and_spain_usage():
+    found = [
+        (where, language, word)
+        for where, language, text in translated_texts()
+        for word in (*CALQUES, *SPAIN_USAGE, *OTHER_TERMS.get(language, ()))
+        if word in text.lower()
+    ]
+    assert found == []
+    languages = {language for _where, language, _text in translated_texts()}
+    assert languages == {"es", "pt", "en"}
 
 
 def test_one_lesson_opens_on_3_march_2027_at_9_in_bogota(db, demo):

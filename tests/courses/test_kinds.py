@@ -69,12 +69,30 @@ WORKSHOP = LessonKind(
 )
 
 
+class StepsForm(Form):
+    steps = TextAreaField("Steps", validators=[Optional(), Length(max=500)])
+
+
+# Lays its field out itself in the editor.
+STEPS = LessonKind(
+    "steps",
+    "Steps",
+    form=StepsForm,
+    load=lambda lesson: {"steps": (lesson.data or {}).get("steps", "")},
+    save=lambda lesson, form: {**(lesson.data or {}), "steps": form.steps.data},
+    editor_template="testkinds/_steps_editor.html",
+    template="testkinds/_glossary.html",
+)
+STEPS_EDITOR = '<fieldset class="steps-editor" data-lesson="{{ item.id }}">{{ form.steps() }}</fieldset>'
+
+
 @pytest.fixture
 def glossary(app, monkeypatch):
-    """The kind declared as a plugin would, with its template in its own folder."""
-    loader = ChoiceLoader([DictLoader({"testkinds/_glossary.html": TEMPLATE}), app.jinja_env.loader])
+    """The kinds declared as a plugin would, with their templates in its own folder."""
+    templates = {"testkinds/_glossary.html": TEMPLATE, "testkinds/_steps_editor.html": STEPS_EDITOR}
+    loader = ChoiceLoader([DictLoader(templates), app.jinja_env.loader])
     monkeypatch.setattr(app.jinja_env, "loader", loader)
-    with registered(GLOSSARY, WORKSHOP):
+    with registered(GLOSSARY, WORKSHOP, STEPS):
         yield GLOSSARY
 
 
@@ -169,6 +187,21 @@ def test_without_its_plugin_a_kind_is_shown_as_unavailable_and_kept_as_it_is(mak
     assert "This kind of lesson cannot be shown at the moment." in page and "Mark as done" not in page
     assert staff.post(f"/courses/learn/lesson/{shown.uid}/done").status_code == 403
     assert db.session.scalar(select(func.count()).select_from(LessonCompletion)) == 0
+
+
+def test_a_kind_may_lay_out_its_fields_itself(glossary, make_plan, admin_client, db):
+    lesson = make_plan(courses=1, lessons=1, published=False).axes[0].tracks[0].courses[0].modules[0].lessons[0]
+    lesson.kind = "steps"
+    db.session.flush()
+    editor = admin_client.get(f"/courses/author/lessons/{lesson.id}").get_data(as_text=True)
+    expected = (
+        f'<fieldset class="steps-editor" data-lesson="{lesson.id}"><textarea id="steps" maxlength="500" name="steps">'
+    )
+    assert expected in editor
+    saved = admin_client.post(f"/courses/author/lessons/{lesson.id}", data=editor_data(lesson, steps="1. Écouter"))
+    assert saved.status_code == 302
+    db.session.expire_all()
+    assert lesson.data == {"steps": "1. Écouter"}
 
 
 def test_a_kind_may_not_take_the_editors_own_field_names():

@@ -39,6 +39,8 @@ def catalogue_plan(make_plan, db):
     plan = make_plan(courses=2, lessons=3)
     first, second = courses_of(plan)
     first.set_texts("es", {"title": "Curso de redes", "summary": "Resumen"})
+    for n, lesson in enumerate(lessons_of(first)):  # Cours 1 is in Spanish down to its lessons
+        lesson.set_texts("es", {"title": f"Lección {n + 1}", "body": "Texto."})
     first.level = Level.ADVANCED
     second.audience = ["trainer"]
     axis = Axis(code="sustainability", position=1)
@@ -101,6 +103,51 @@ def test_catalogue_filters_and_search(staff, catalogue_plan, query, expected):
     response = staff.get(f"/courses/catalogue?{query}")
     assert response.status_code == 200 and 'aria-invalid="true"' not in text(response)
     assert card_titles(text(response)) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("développement durable", ["Éco-conception d&#39;un festival"]),  # the axis's title
+        ("DEVELOPPEMENT durable", ["Éco-conception d&#39;un festival"]),
+        ("evenements responsables", ["Éco-conception d&#39;un festival"]),  # the track's title
+        ("strategie numerique", ["Cours 1", "Cours 2"]),
+        ("objectifs", ["Cours 1", "Cours 2"]),  # the courses' objectives
+        ("bilan carbone", ["Éco-conception d&#39;un festival"]),  # a module's summary
+        ("mesurer", ["Éco-conception d&#39;un festival"]),  # a module's title
+    ],
+)
+def test_search_reads_axes_tracks_modules_and_objectives(staff, catalogue_plan, db, words, expected):
+    eco = courses_of(catalogue_plan)[2]
+    eco.modules[0].set_texts("fr", {"title": "Mesurer", "summary": "Le bilan carbone d'un concert"})
+    db.session.flush()
+    assert card_titles(text(staff.get(f"/courses/catalogue?q={words}"))) == expected
+
+
+def test_search_finds_an_axis_by_its_name_in_the_readers_language(client_as, catalogue_plan, db):
+    axis = catalogue_plan.axes[1]
+    axis.set_texts("es", {"title": "Sostenibilidad"})
+    db.session.flush()
+    reader = client_as("staff", locale="es")
+    assert card_titles(text(reader.get("/courses/catalogue?q=sostenibilidad"))) == ["Éco-conception d&#39;un festival"]
+
+
+def test_a_course_is_available_in_a_language_when_its_lessons_are(staff, catalogue_plan, db):
+    first = courses_of(catalogue_plan)[0]
+    assert card_titles(text(staff.get("/courses/catalogue?language=es"))) == ["Cours 1"]
+    # Its title and summary are in Spanish, but one lesson is French only: not available in Spanish.
+    lessons_of(first)[1].set_texts("es", {})
+    db.session.flush()
+    assert card_titles(text(staff.get("/courses/catalogue?language=es"))) == []
+    # Its card and its page no longer list Spanish among its languages.
+    card = text(staff.get(f"/courses/catalogue?track={first.track.uid}"))
+    assert "fr · es, pt, en missing" in card and "fr, es · pt, en missing" not in card
+    page = text(staff.get(f"/courses/learn/{first.uid}"))
+    assert "fr · es, pt, en missing" in page and "fr, es · pt, en missing" not in page
+    # A lesson with a title in Spanish and its text still in French is not translated either.
+    lessons_of(first)[1].set_texts("es", {"title": "Lección 2"})
+    db.session.flush()
+    assert card_titles(text(staff.get("/courses/catalogue?language=es"))) == []
 
 
 def test_search_reads_the_readers_language_too(client_as, catalogue_plan):
@@ -285,10 +332,13 @@ def test_lesson_kinds_render_their_fragment(staff, make_plan, db):
 def test_an_uploaded_video_plays_in_the_page(staff, make_plan, db):
     course = courses_of(make_plan(courses=1, lessons=1))[0]
     video = lessons_of(course)[0]
-    video.kind, video.data = "video", {"file_id": 42}
+    video.kind, video.data = "video", {"file_id": "0f3c9a7e5b2d4c1a8e6f7a9b0c1d2e3f"}
     db.session.flush()
     page = text(staff.get(f"/courses/learn/lesson/{video.uid}"))
-    assert '<video class="learn-video" controls preload="none" src="/courses/files/42">' in page
+    assert (
+        '<video class="learn-video" controls preload="none" src="/courses/files/0f3c9a7e5b2d4c1a8e6f7a9b0c1d2e3f">'
+        in page
+    )
 
 
 # -- the whole walk, with plain POSTs -----------------------------------------------------------------------------
@@ -339,7 +389,9 @@ def test_dashboard_widget_shows_the_plan_tracks_and_next_lesson(staff, make_plan
     assert "My plan 2027" in page and "You have not started a course of this plan yet." in page
     staff.post(f"/courses/learn/lesson/{lessons_of(first)[0].uid}/done")
     page = text(staff.get("/dashboard"))
-    assert "0 of 1 courses" in page and "Stratégie numérique" in page
+    # The headline agrees with the track's bar below it: both count the track's two courses.
+    assert "0 of 2 courses" in page and "Stratégie numérique" in page and "0 of 1 courses" not in page
+    assert page.count('<progress max="2" value="0"') == 2
     assert f'href="/courses/learn/lesson/{lessons_of(first)[1].uid}" lang="fr">Leçon 1.2</a>' in page
     assert 'role="progressbar"' in page or "<progress" in page
 

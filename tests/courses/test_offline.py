@@ -176,3 +176,60 @@ def test_the_course_page_offers_the_pack_and_the_offline_form(course, learner):
     page = learner.get(f"/courses/learn/{course.uid}").get_data(as_text=True)
     for path in ("pack.html", "pack.pdf", "offline"):
         assert f'href="/courses/learn/{course.uid}/{path}"' in page
+
+
+# -- a pack holds what its reader may read online -------------------------------------------------------------------
+PACKS = ("pack.html", "pack.pdf")
+
+
+def _pack_text(client, uid, name):
+    response = client.get(f"/courses/learn/{uid}/{name}")
+    if name == "pack.pdf" and response.status_code == 200:
+        text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.get_data())).pages)
+        return response.status_code, " ".join(text.split())
+    return response.status_code, response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("name", PACKS)
+def test_a_course_reserved_for_staff_has_no_pack_for_trainers_nor_auditors(course, client_as, db, name):
+    course.audience = ["staff"]
+    db.session.flush()
+    for role in ("trainer", "auditor"):
+        status, text = _pack_text(client_as(role, locale="fr"), course.uid, name)
+        assert status == 403, role
+        assert "Texte de la leçon" not in text and "Bonjour à toutes et à tous" not in text
+        assert "réservé" in text  # the lesson pages' own reason
+        # Online, the same person gets the same answer.
+        assert client_as(role).get(f"/courses/learn/lesson/{_lessons(course)[0].uid}").status_code == 403
+    status, text = _pack_text(client_as("staff", locale="fr"), course.uid, name)
+    assert status == 200 and "Bonjour à toutes et à tous" in text
+
+
+@pytest.mark.parametrize("name", PACKS)
+def test_a_course_locked_by_its_tracks_order_leaves_its_lessons_out(make_plan, client_as, db, name):
+    plan = make_plan(2030, courses=2, lessons=2, enforce_order=True)
+    first, second = plan.axes[0].tracks[0].courses
+    learner = client_as("staff", locale="fr")
+    lesson = _lessons(second)[0]
+    assert learner.get(f"/courses/learn/lesson/{lesson.uid}").status_code == 403  # locked online
+    status, text = _pack_text(learner, second.uid, name)
+    assert status == 200
+    assert "Leçon 2.1" in text  # titles and links stay: the learner sees what comes
+    assert "Texte de la leçon 1." not in text and "Texte de la leçon 2." not in text
+    assert "Ce parcours se suit dans l'ordre" in text.replace("’", "'") and "Cours 1" in text
+    # The first course is open: its pack has its text.
+    assert "Texte de la leçon 1." in _pack_text(learner, first.uid, name)[1]
+
+
+def test_a_course_locked_by_a_prerequisite_leaves_its_lessons_out_until_it_is_done(make_plan, client_as, db):
+    plan = make_plan(2030, courses=2, lessons=1)
+    first, second = plan.axes[0].tracks[0].courses
+    second.prerequisites.append(first)
+    db.session.flush()
+    learner = client_as("staff", locale="fr")
+    html = learner.get(f"/courses/learn/{second.uid}/pack.html").get_data(as_text=True)
+    assert "Texte de la leçon 1." not in html and "Terminez" in html
+    # Once the prerequisite is done online, the pack carries the lessons.
+    learner.post(f"/courses/learn/lesson/{_lessons(first)[0].uid}/done")
+    html = learner.get(f"/courses/learn/{second.uid}/pack.html").get_data(as_text=True)
+    assert "Texte de la leçon 1." in html

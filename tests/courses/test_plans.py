@@ -270,6 +270,54 @@ def test_copy_to_next_year_proposes_the_next_year_and_refuses_a_taken_one(admin_
     assert count(db, Plan) == 2
 
 
+def test_a_copy_takes_the_new_year_in_each_title_that_names_the_old_one(admin_client, make_plan, db):
+    from sonores_lms.multilingual import TranslationStatus
+
+    plan = make_plan(2027)
+    plan.set_texts("es", {"title": "Plan de formación 2027"})
+    plan.set_texts("pt", {"title": "Plano de formação anual"})  # no year in it: kept as it is
+    plan.set_texts("en", {"title": "Training plan 2027 (20270 words)"})
+    db.session.flush()
+    admin_client.post(f"/courses/plans/{plan.id}/copy", data={"year": "2028"})
+    copy = db.session.scalars(select(Plan).where(Plan.year == 2028)).one()
+    titles = {lang: copy.texts_in(lang).get("title") for lang in ("fr", "es", "pt", "en")}
+    assert titles == {
+        "fr": "Plan de formation 2028",
+        "es": "Plan de formación 2028",
+        "pt": "Plano de formação anual",
+        "en": "Training plan 2028 (20270 words)",
+    }
+    # The translations were up to date with the French; renamed alike, they still are.
+    assert copy.translation_status("es") is TranslationStatus.UP_TO_DATE
+    assert plan.text("title", "fr").text == "Plan de formation 2027"  # the source is untouched
+
+
+def test_admins_rename_a_draft_plan_in_its_languages(admin_client, make_plan, db):
+    plan = make_plan(2028, published=False)
+    detail = admin_client.get(f"/courses/plans/{plan.id}").get_data(as_text=True)
+    assert f'href="/courses/plans/{plan.id}/edit"' in detail
+    form = admin_client.get(f"/courses/plans/{plan.id}/edit").get_data(as_text=True)
+    assert 'value="Plan de formation 2028"' in form
+    data = {"title_fr": "Plan de formation 2028", "title_es": "Plan de formación 2028", "title_pt": "", "title_en": ""}
+    response = admin_client.post(f"/courses/plans/{plan.id}/edit", data=data)
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert plan.text("title", "es").text == "Plan de formación 2028" and actions(db, "courses.plan-updated") == 1
+    # Without a French title, the form comes back with its message and nothing changes.
+    response = admin_client.post(f"/courses/plans/{plan.id}/edit", data={**data, "title_fr": "", "title_es": "Otro"})
+    assert response.status_code == 200 and 'aria-invalid="true"' in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert plan.text("title", "es").text == "Plan de formación 2028"
+
+
+def test_a_published_plan_is_not_renamed_in_place(admin_client, make_plan, db):
+    plan = make_plan(2027)
+    response = admin_client.post(f"/courses/plans/{plan.id}/edit", data={"title_fr": "Autre"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert plan.text("title", "fr").text == "Plan de formation 2027"
+
+
 # -- targets ----------------------------------------------------------------------------------------------------
 
 
