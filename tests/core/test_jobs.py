@@ -54,7 +54,7 @@ def job_env(tmp_path):
         SONORES_BASE_URL="http://sonores.test",
         PYTHONPATH=str(ROOT),
     )
-    upgrade = [sys.executable, "-m", "flask", "--app", "wsgi:app", "db", "upgrade", "heads"]
+    upgrade = [sys.executable, "-m", "flask", "--app", "wsgi:app", "db", "upgrade"]
     result = subprocess.run(upgrade, env=env, cwd=ROOT, capture_output=True, text=True, timeout=DEADLINE)
     assert result.returncode == 0, result.stderr
     return env
