@@ -31,6 +31,16 @@ def test_installed_plugins_follow_one_name_everywhere():
         assert all(p.name.startswith(name + ".") for p in plugin.permissions)
 
 
+def test_the_sample_plugin_of_the_tests_stays_out_of_other_apps():
+    """tests/plugins/sample is installed for tests/core/test_plugin_sample.py alone, which runs before this module
+    by name: once it is done, neither the plugins found nor the shared metadata know the sample."""
+    from sonores_lms.extensions import db
+
+    assert "sample" not in discover()
+    assert not [name for name in db.metadata.tables if name.startswith("sample_")]
+    assert "sample" not in build().extensions["sonores"].plugins
+
+
 def test_all_plugins_enabled_by_default_in_dependency_order():
     app = build()
     assert list(app.extensions["sonores"].plugins) == ["courses", "certificates"]
