@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +14,7 @@ from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
+from sonores_lms.config import LANGUAGES
 from sonores_lms.extensions import db
 from sonores_lms.institutes.choices import country_names
 from sonores_lms.multilingual import SOURCE_LANGUAGE
@@ -283,8 +286,44 @@ def lesson_in(lesson: Lesson, language: str) -> bool:
 
 def lessons_in_languages(plan: Plan, languages: Iterable[str]) -> dict[int, set[str]]:
     """Per course id of ``plan``: the languages among ``languages`` in which every lesson is written (see
-    :func:`lesson_in`). One aggregate query over the lessons' JSON, none is loaded. Courses without lessons are
-    absent: nothing stops them in any language."""
+    :func:`lesson_in`). Courses without lessons are absent: nothing stops them in any language.
+
+    One aggregate query over the lessons' JSON, none is loaded; it still reads every lesson's texts (9,000 lessons
+    and megabytes of bodies at network scale: seconds on PostgreSQL). A published plan never changes, so its answer,
+    for every language, is kept in this process, as its outline is (:mod:`courses.outline`); a draft is read afresh.
+    """
+    wanted = set(languages)
+    if plan.status == PlanStatus.PUBLISHED:
+        key = (plan.id, plan.version, plan.published_at)
+        with _written_lock:
+            written = _written.get(key)
+            if written is not None:
+                _written.move_to_end(key)
+        if written is None:
+            written = _lessons_written(plan, LANGUAGES)
+            with _written_lock:
+                _written[key] = written
+                while len(_written) > _WRITTEN_KEPT:
+                    _written.popitem(last=False)
+    else:
+        written = _lessons_written(plan, wanted)
+    return {course_id: found & wanted for course_id, found in written.items()}
+
+
+# Published plans' answers of lessons_in_languages, most recently used last; a few years' plans at most.
+_written: OrderedDict[tuple[Any, ...], dict[int, frozenset[str]]] = OrderedDict()
+_written_lock = threading.Lock()
+_WRITTEN_KEPT = 4
+
+
+def forget_lesson_languages() -> None:
+    """Drop what :func:`lessons_in_languages` keeps of published plans: for whoever changes a published plan's
+    lessons in place (a repair in the database; the app itself never does, it publishes a new revision)."""
+    with _written_lock:
+        _written.clear()
+
+
+def _lessons_written(plan: Plan, languages: Iterable[str]) -> dict[int, frozenset[str]]:
     wanted = [language for language in languages if language != SOURCE_LANGUAGE]
     source_body = Lesson.texts[(SOURCE_LANGUAGE, "body")].as_string()
     sums = []
@@ -304,7 +343,7 @@ def lessons_in_languages(plan: Plan, languages: Iterable[str]) -> dict[int, set[
     ).all()
     every = {SOURCE_LANGUAGE} & set(languages)
     return {
-        row[0]: every | {language for language, missing in zip(wanted, row[1:], strict=True) if not missing}
+        row[0]: frozenset(every | {language for language, missing in zip(wanted, row[1:], strict=True) if not missing})
         for row in rows
     }
 

@@ -19,28 +19,15 @@ def file_lesson(live_app: Any) -> int:
     """A file lesson in a draft plan of a year of its own, committed for real."""
     from sqlalchemy import func, select
 
-    from courses.models import Axis, Course, Lesson, Module, Plan, PlanStatus, Track
+    from courses.models import Plan
     from sonores_lms.extensions import db
+    from tests.fixtures.courses import build_plan
 
     with live_app.app_context():
         year = max(db.session.scalar(select(func.max(Plan.year))) or 0, 2026) + 1
-        plan = Plan(year=year, revision=1, status=PlanStatus.DRAFT)
-        plan.set_texts("fr", {"title": f"Plan de formation {year}"})
-        axis = Axis(code="communication", position=0)
-        axis.set_texts("fr", {"title": "Communication"})
-        track = Track(position=0)
-        track.set_texts("fr", {"title": "Parcours"})
-        course = Course(position=0)
-        course.set_texts("fr", {"title": "Cours"})
-        module = Module(position=0)
-        module.set_texts("fr", {"title": "Module"})
-        lesson = Lesson(position=0, kind="file", duration_minutes=5)
+        plan = build_plan(year, courses=1, lessons=1, published=False, kind="file")
+        lesson = plan.axes[0].tracks[0].courses[0].modules[0].lessons[0]
         lesson.set_texts("fr", {"title": "Programme du festival", "body": "Avant."})
-        module.lessons.append(lesson)
-        course.modules.append(module)
-        track.courses.append(course)
-        axis.tracks.append(track)
-        plan.axes.append(axis)
         db.session.add(plan)
         db.session.commit()
         return lesson.id

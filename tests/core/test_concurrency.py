@@ -72,32 +72,16 @@ def all_at_once(calls: list[Any]) -> list[Any]:
 @pytest.fixture
 def live_course(live_app: Any) -> str:
     """A published plan of its own year in the live database, with one course of one text lesson; its uid."""
-    from courses.models import Axis, Course, Lesson, Module, Plan, PlanStatus, Track
-    from sonores_lms.database import utcnow
+    from courses.models import Plan
     from sonores_lms.extensions import db
+    from tests.fixtures.courses import build_plan
 
     with live_app.app_context():
         year = 3000 + (db.session.scalar(select(db.func.count(Plan.id))) or 0)
-        plan = Plan(year=year, revision=1, status=PlanStatus.PUBLISHED, published_at=utcnow())
-        plan.set_texts("fr", {"title": f"Plan {year}"})
-        axis = Axis(code="communication", position=0)
-        axis.set_texts("fr", {"title": "Communication"})
-        track = Track(position=0)
-        track.set_texts("fr", {"title": "Parcours"})
-        course = Course(position=0)
-        course.set_texts("fr", {"title": "Cours partagé", "summary": "Résumé", "objectives": "Objectifs"})
-        module = Module(position=0)
-        module.set_texts("fr", {"title": "Module"})
-        lesson = Lesson(position=0, kind="text", duration_minutes=10)
-        lesson.set_texts("fr", {"title": "Leçon", "body": "Texte."})
-        module.lessons.append(lesson)
-        course.modules.append(module)
-        track.courses.append(course)
-        axis.tracks.append(track)
-        plan.axes.append(axis)
+        plan = build_plan(year, courses=1, lessons=1)
         db.session.add(plan)
         db.session.commit()
-        return course.uid
+        return plan.axes[0].tracks[0].courses[0].uid
 
 
 def test_twelve_learners_start_a_course_at_once(live_server, live_user, live_course):

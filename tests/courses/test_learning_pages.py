@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from courses.models import Axis, Course, Enrolment, EnrolmentStatus, Lesson, LessonCompletion, Level, Module, Track
+from courses.queries import forget_lesson_languages, lessons_in_languages
 from courses.signals import course_completed, track_completed
 
 
@@ -136,8 +137,11 @@ def test_a_course_is_available_in_a_language_when_its_lessons_are(staff, catalog
     first = courses_of(catalogue_plan)[0]
     assert card_titles(text(staff.get("/courses/catalogue?language=es"))) == ["Cours 1"]
     # Its title and summary are in Spanish, but one lesson is French only: not available in Spanish.
+    # (The app never edits a published plan: it publishes a new revision. This test does, so the process forgets
+    # the languages it kept for the plan.)
     lessons_of(first)[1].set_texts("es", {})
     db.session.flush()
+    forget_lesson_languages()
     assert card_titles(text(staff.get("/courses/catalogue?language=es"))) == []
     # Its card and its page no longer list Spanish among its languages.
     card = text(staff.get(f"/courses/catalogue?track={first.track.uid}"))
@@ -147,6 +151,7 @@ def test_a_course_is_available_in_a_language_when_its_lessons_are(staff, catalog
     # A lesson with a title in Spanish and its text still in French is not translated either.
     lessons_of(first)[1].set_texts("es", {"title": "Lección 2"})
     db.session.flush()
+    forget_lesson_languages()
     assert card_titles(text(staff.get("/courses/catalogue?language=es"))) == []
 
 
@@ -412,3 +417,20 @@ def test_french_fallback_titles_carry_their_language(make_plan, client_as):
     page = reader.get(f"/courses/learn/{course.uid}").get_data(as_text=True)
     assert '<h1><span lang="fr">Cours 1</span>' in page
     assert "Nuevas formas de comunicación" in page and '<span lang="fr">Nuevas' not in page
+
+
+def test_a_published_plans_lesson_languages_are_read_once_and_a_drafts_each_time(make_plan, count_queries, db):
+    """Reading every lesson's texts costs seconds at network scale: a published plan, which never changes, is read
+    once per process; a draft, which authors change, every time."""
+    forget_lesson_languages()
+    published, draft = make_plan(2027, courses=1), make_plan(2028, courses=1, published=False)
+    course = courses_of(published)[0]
+    with count_queries() as first:
+        assert lessons_in_languages(published, ("fr", "es"))[course.id] == {"fr"}
+    with count_queries() as again:
+        assert lessons_in_languages(published, ("fr", "es", "pt"))[course.id] == {"fr"}
+    assert first.count == 1 and again.count == 0
+    with count_queries() as drafts:
+        lessons_in_languages(draft, ("fr", "es"))
+        lessons_in_languages(draft, ("fr", "es"))
+    assert drafts.count == 2
