@@ -17,6 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..extensions import db
+from ..people.models import USER_FIELD_LABELS
 from ..permissions import ROLE_TITLES, Role
 
 # Looks up every value of one detail key met on a page at once: ``{value: readable text}``.
@@ -64,13 +65,7 @@ def _institutes(ids: set[Any]) -> dict[Any, str]:
 
 
 FIELD_LABELS: dict[str, Any] = {
-    "email": _l("Email"),
-    "first_name": _l("First name"),
-    "last_name": _l("Last name"),
-    "locale": _l("Language"),
-    "timezone": _l("Time zone"),
-    "institute_id": _l("Institute"),
-    "job_title": _l("Job title"),
+    **USER_FIELD_LABELS,
     "name": _l("Name"),
     "kind": _l("Kind"),
     "country": _l("Country"),

@@ -7,6 +7,7 @@ import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy import JSON, Boolean, Enum, ForeignKey, Index, String, UniqueConstraint, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -20,6 +21,18 @@ if TYPE_CHECKING:
     from ..institutes.models import Institute
 
 DEFAULT_NOTIFICATIONS: dict[str, bool] = {"course_updates": True, "reminders": True, "network_news": False}
+
+
+# The person's facts by field name, as forms, the people pages and the audit log name them.
+USER_FIELD_LABELS = {
+    "email": _l("Email"),
+    "first_name": _l("First name"),
+    "last_name": _l("Last name"),
+    "locale": _l("Language"),
+    "timezone": _l("Time zone"),
+    "institute_id": _l("Institute"),
+    "job_title": _l("Job title"),
+}
 
 
 class User(UserMixin, db.Model):

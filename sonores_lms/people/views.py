@@ -39,7 +39,7 @@ from .forms import (
     RoleForm,
 )
 from .imports import ImportStatus, PeopleImport
-from .models import RoleAssignment, User
+from .models import USER_FIELD_LABELS, RoleAssignment, User
 from .queries import people_page, recent_audit_entries
 from .services import (
     ImportConflict,
@@ -61,14 +61,7 @@ from .services import (
 
 bp = Blueprint("people", __name__, url_prefix="/admin/people")
 PERMISSION = "core.manage-people"
-FIELD_LABELS = {
-    "first_name": _l("First name"),
-    "last_name": _l("Last name"),
-    "locale": _l("Language"),
-    "timezone": _l("Time zone"),
-    "institute_id": _l("Institute"),
-    "job_title": _l("Job title"),
-}
+FIELD_LABELS = {name: label for name, label in USER_FIELD_LABELS.items() if name != "email"}
 
 
 @nav_items.connect
