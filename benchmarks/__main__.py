@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--db sqlite|postgresql|both] [--scale 1.0] [--repeat 50] [--no-courses] [--no-walks]``."""
+"""``python -m benchmarks [--db sqlite|postgresql|both] [--scale 1.0] [--repeat 50] [--no-courses] [--no-walks] [--clock wall|cpu]``."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import sys
 
 from sqlalchemy.exc import OperationalError
 
+from . import measure
 from .generate import Sizes
 from .generate_courses import CourseSizes
-from .measure import KINDS, POSTGRES_ADMIN_URL, run
+from .measure import CLOCKS, KINDS, POSTGRES_ADMIN_URL, run
 from .report import text_table, write_results
 from .walks import run_walks, write_walks
 
@@ -28,7 +29,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-write", action="store_true", help="print the tables, leave RESULTS.md and WALKS.md as they are"
     )
+    parser.add_argument(
+        "--clock",
+        choices=tuple(CLOCKS),
+        default="wall",
+        help="wall time, or the serving thread's CPU time to compare code on a busy machine (implies --no-write)",
+    )
     args = parser.parse_args(argv)
+    measure.clock = CLOCKS[args.clock]
+    if args.clock == "cpu":
+        # RESULTS.md holds wall times; CPU times are for comparing two versions side by side.
+        args.no_write = True
     if args.scale <= 0 or args.repeat < 1 or args.warmup < 0:
         parser.error("--scale must be positive, --repeat at least 1, --warmup not negative")
 

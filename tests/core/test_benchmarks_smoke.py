@@ -92,3 +92,22 @@ def test_generator_and_measurement_at_a_tiny_scale(bench_app: Any, tmp_path: Pat
     written = path.read_text(encoding="utf-8")
     assert "old table" not in written and written.endswith("A diagnosis worth keeping.\n")
     assert "| 3 | 30 |" in written and "`/admin/audit/`" in written
+
+
+def test_cpu_clock_measures_and_leaves_results_as_they_are(
+    database_kind: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--clock cpu`` times pages by the serving thread's processor time and never rewrites RESULTS.md, which
+    holds wall times."""
+    import benchmarks.__main__ as cli
+    from benchmarks import measure as measuring
+    from benchmarks.report import RESULTS
+
+    monkeypatch.setattr(measuring, "clock", measuring.CLOCKS["wall"])
+    before = RESULTS.read_bytes()
+    args = ["--db", database_kind, "--scale", "0.002", "--repeat", "2", "--warmup", "0", "--no-courses"]
+    assert cli.main([*args, "--no-walks", "--clock", "cpu"]) == 0
+    assert measuring.clock is measuring.CLOCKS["cpu"]
+    assert RESULTS.read_bytes() == before
+    printed = capsys.readouterr().out
+    assert "sign-in" in printed and "Written" not in printed
