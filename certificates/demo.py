@@ -1,0 +1,5 @@
+"""Demo certificates (placeholder)."""
+
+
+def load_demo() -> None:
+    pass
