@@ -276,3 +276,24 @@ def _with_request(fn: Any) -> Any:
         return fn()
     with current_app.test_request_context("/", base_url=current_app.config["BASE_URL"]):
         return fn()
+
+
+def thumbnail_png(pdf: bytes, *, dpi: int = 36) -> bytes | None:
+    """The first page as a small PNG, drawn by Poppler's ``pdftoppm`` (Debian's poppler-utils); None where the tool
+    is missing or fails, and the page then offers only the PDF."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        return None
+    result = subprocess.run(  # noqa: S603 - a fixed program, our own PDF on its standard input
+        [tool, "-png", "-r", str(dpi), "-singlefile", "-f", "1", "-l", "1", "-"],
+        input=pdf,
+        capture_output=True,
+        timeout=30,
+        check=False,
+    )
+    if result.returncode != 0 or not result.stdout.startswith(b"\x89PNG"):
+        return None
+    return result.stdout

@@ -16,7 +16,7 @@ What a plugin may do through it:
   ``init``) with the :func:`http_url` validator for address fields;
 - listen to the completion events: :data:`course_completed`, :data:`track_completed`, :data:`enrolment_changed`;
 - read what a completion attests (certificates): :func:`published_track`, :func:`track_of`, :func:`minutes_of`,
-  :func:`course_completers`, :func:`track_completed_at`.
+  :func:`course_completers`, :func:`track_completed_at`, and list the latest plan's :func:`published_tracks`.
 
 The objects returned are the ORM rows; read their documented attributes (``uid``, ``kind``, ``data``,
 ``required``, ``text(field, language)`` on courses and lessons; ``status``, ``course_uid``, ``user_id``,
@@ -81,6 +81,7 @@ __all__ = [
     "published_course",
     "published_lesson",
     "published_track",
+    "published_tracks",
     "track_completed",
     "track_completed_at",
     "track_of",
@@ -190,3 +191,10 @@ def track_completed_at(user: Any, track_uid: str) -> datetime | None:
             TrackCompletion.user_id == user.id, TrackCompletion.track_uid == track_uid
         )
     )
+
+
+def published_tracks() -> list[Track]:
+    """The tracks of the latest published plan with their courses, in the plan's order (for choosing a course or a
+    track in another plugin's forms); empty when nothing is published."""
+    plan = _learning.catalogue_plan(prerequisites=False)
+    return [track for axis in plan.axes for track in axis.tracks] if plan is not None else []

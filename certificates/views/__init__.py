@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import learners, verify
+from . import admin, designs, learners, runs, verify
 
-AREAS = (verify, learners)
+AREAS = (verify, learners, admin, designs, runs)
 
 
 def connect(plugin: Any) -> None:

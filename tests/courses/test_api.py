@@ -105,6 +105,8 @@ def test_what_a_completion_attests_track_duration_completers_and_dates(make_plan
     found = api.published_track(track.uid)
     assert found is track and [c.uid for c in found.courses] == [first.uid, second.uid]
     assert api.published_track("no-such-uid") is None
+    assert [t.uid for t in api.published_tracks()] == [track.uid]
+    assert [c.uid for c in api.published_tracks()[0].courses] == [first.uid, second.uid]
     assert api.track_of(api.published_course(first.uid)) is track
     assert api.minutes_of(first) == 20 and api.minutes_of(track) == 40  # 10 minutes a lesson
     early, late, idle = create_user(), create_user(), create_user()
