@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import admin, designs, learners, runs, verify
+from . import admin, badges, designs, learners, runs, verify
 
-AREAS = (verify, learners, admin, designs, runs)
+AREAS = (verify, badges, learners, admin, designs, runs)
 
 
 def connect(plugin: Any) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, make_response, render_template, request
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
@@ -21,6 +22,7 @@ from sonores_lms.permissions import signed_in
 from sonores_lms.signals import dashboard_widgets, nav_items, template_hook
 
 from ..access import may_see
+from ..badges import linkedin_url
 from ..blueprint import blueprint
 from ..codes import normalise_code
 from ..models import Certificate
@@ -44,9 +46,10 @@ def load_certificate(code: str) -> Certificate:
 @signed_in
 def mine() -> str:
     certificates = certificates_of(current_user.id)
+    language = str(get_locale() or "fr")
     return render_template(
         "certificates/mine.html",
-        certificates=[(c, public_state(c)) for c in certificates],
+        certificates=[(c, public_state(c), linkedin_url(c, language)) for c in certificates],
         languages=LANGUAGES,
     )
 

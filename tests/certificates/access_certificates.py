@@ -23,6 +23,16 @@ ROWS: dict[str, Any] = {
         ("GET", "/certificates/verify/SON-2222-2222", {role: 404 for role in ROLES}),
     ],
     "certificates.mine": ("GET", "/certificates/mine", SIGNED_IN),
+    "certificates.badge_issuer": ("GET", "/certificates/badges/issuer", ALL),
+    "certificates.badge_image": ("GET", "/certificates/badges/image.svg", ALL),
+    "certificates.badge_class": [
+        ("GET", "/certificates/badges/classes/course/{cert_subject}", ALL),
+        ("GET", "/certificates/badges/classes/track/{cert_subject}", {role: 404 for role in ROLES}),
+    ],
+    "certificates.badge_assertion": [
+        ("GET", "/certificates/badges/assertions/{cert_code}", ALL),
+        ("GET", "/certificates/badges/assertions/SON-2222-2222", {role: 404 for role in ROLES}),
+    ],
     "certificates.download": [
         ("GET", "/certificates/{cert_code}.pdf", ADMIN_ONLY),
         ("GET", "/certificates/SON-2222-2222.pdf", {**{role: 404 for role in ROLES}, "anonymous": SIGN_IN}),
@@ -101,4 +111,5 @@ def objects(make: Any) -> dict[str, Any]:
         "cert_template": template.uid,
         "cert_course": course_uid,
         "cert_run": run.uid,
+        "cert_subject": "0" * 32,
     }

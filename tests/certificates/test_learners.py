@@ -32,6 +32,8 @@ def test_dashboard_course_page_and_my_certificates(holder):
     assert certificate.code in mine and "Cours 1" in mine and "Valid" in mine
     for code in ("fr", "es", "pt", "en"):
         assert f"/certificates/{certificate.code}.pdf?lang={code}" in mine
+    assert "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME" in mine
+    assert f"/certificates/badges/assertions/{certificate.code}" in mine
 
 
 def test_someone_without_certificates_sees_no_widget(client_as):
