@@ -17,9 +17,9 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from sonores_lms.config import LANGUAGES
-from sonores_lms.navigation import Fragment, NavItem, Widget
+from sonores_lms.navigation import Fragment, Widget
 from sonores_lms.permissions import signed_in
-from sonores_lms.signals import dashboard_widgets, nav_items, template_hook
+from sonores_lms.signals import dashboard_widgets, template_hook
 
 from ..access import may_see
 from ..badges import linkedin_url
@@ -73,10 +73,6 @@ def download(code: str) -> Response:
 # -- on other pages -----------------------------------------------------------------------------------------------
 
 
-def _nav(_sender: Any) -> NavItem:
-    return NavItem("certificates.mine", _l("My certificates"), weight=30)
-
-
 def widget(user: Any) -> Widget | None:
     """Receiver of ``dashboard-widgets``: the person's latest certificates, when they have any."""
     if not getattr(user, "is_authenticated", False):
@@ -89,8 +85,14 @@ def widget(user: Any) -> Widget | None:
 
 
 def course_certificate(slot: str, **kwargs: Any) -> Fragment | None:
-    """Receiver of ``template-hook``: on a completed course's page, the reader's certificate and its download."""
-    if slot != "course-actions" or not current_user.is_authenticated:
+    """Receiver of ``template-hook``: on a completed course's page, the reader's certificate and its download; on
+    the profile, the way to "my certificates" (the main menu stays short: the dashboard widget leads there too)."""
+    if not current_user.is_authenticated:
+        return None
+    if slot == "profile-extra":
+        html = Markup(render_template("certificates/_profile_link.html"))  # noqa: S704 - autoescaped
+        return Fragment("certificates-mine", html, weight=50)
+    if slot != "course-actions":
         return None
     certificate = certificate_for_course(current_user.id, kwargs["course"].uid)
     if certificate is None:
@@ -100,6 +102,5 @@ def course_certificate(slot: str, **kwargs: Any) -> Fragment | None:
 
 
 def connect(plugin: Any) -> None:
-    plugin.connect(nav_items, _nav)
     plugin.connect(dashboard_widgets, widget)
     plugin.connect(template_hook, course_certificate)

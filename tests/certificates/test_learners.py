@@ -34,6 +34,7 @@ def test_dashboard_course_page_and_my_certificates(holder):
         assert f"/certificates/{certificate.code}.pdf?lang={code}" in mine
     assert "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME" in mine
     assert f"/certificates/badges/assertions/{certificate.code}" in mine
+    assert 'href="/certificates/mine"' in client.get("/account/profile").get_data(as_text=True)
 
 
 def test_someone_without_certificates_sees_no_widget(client_as):
