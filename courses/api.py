@@ -14,7 +14,9 @@ What a plugin may do through it:
   with a :class:`CompletionSource`;
 - declare lesson kinds (:class:`LessonKind`, answered to the :data:`lesson_kinds` collector from the plugin's
   ``init``) with the :func:`http_url` validator for address fields;
-- listen to the completion events: :data:`course_completed`, :data:`track_completed`, :data:`enrolment_changed`.
+- listen to the completion events: :data:`course_completed`, :data:`track_completed`, :data:`enrolment_changed`;
+- read what a completion attests (certificates): :func:`published_track`, :func:`track_of`, :func:`minutes_of`,
+  :func:`course_completers`, :func:`track_completed_at`, and list the latest plan's :func:`published_tracks`.
 
 The objects returned are the ORM rows; read their documented attributes (``uid``, ``kind``, ``data``,
 ``required``, ``text(field, language)`` on courses and lessons; ``status``, ``course_uid``, ``user_id``,
@@ -23,16 +25,31 @@ The objects returned are the ORM rows; read their documented attributes (``uid``
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from sonores_lms.extensions import db
 
 from . import learning as _learning
 from .kinds import LessonKind, http_url, lesson_kinds_registry
 from .learning import LearningError, learner_state
-from .models import CompletionSource, Course, Enrolment, EnrolmentStatus, Lesson, LessonCompletion
+from .models import (
+    Axis,
+    CompletionSource,
+    Course,
+    Enrolment,
+    EnrolmentStatus,
+    Lesson,
+    LessonCompletion,
+    Module,
+    Plan,
+    PlanStatus,
+    Track,
+    TrackCompletion,
+)
 from .progress import LearnerState, Progress
 from .progress import course_progress as _course_progress
 from .signals import course_completed, enrolment_changed, lesson_kinds, track_completed
@@ -49,18 +66,25 @@ __all__ = [
     "LessonKind",
     "LessonNotFound",
     "Progress",
+    "Track",
     "complete_lesson",
+    "course_completers",
     "course_completed",
     "course_progress_of",
     "enrolment_changed",
     "enrolment_of",
     "http_url",
     "learner_state",
+    "minutes_of",
     "lesson_kinds",
     "lesson_kinds_registry",
     "published_course",
     "published_lesson",
+    "published_track",
+    "published_tracks",
     "track_completed",
+    "track_completed_at",
+    "track_of",
 ]
 
 
@@ -121,3 +145,56 @@ def complete_lesson(
     if lesson is None:
         raise LessonNotFound(lesson_uid)
     return _learning.complete_lesson(user, lesson, source=source, score=score, actor=actor)
+
+
+def published_track(uid: str) -> Track | None:
+    """The track ``uid`` in the latest published plan that has it, with its courses, their modules and lessons;
+    None for a draft's or an unknown track."""
+    query = (
+        select(Track)
+        .join(Track.axis)
+        .join(Axis.plan)
+        .where(Track.uid == uid, Plan.status == PlanStatus.PUBLISHED)
+        .options(selectinload(Track.courses).selectinload(Course.modules).selectinload(Module.lessons))
+        .order_by(Plan.year.desc())
+        .limit(1)
+    )
+    return db.session.scalars(query).first()
+
+
+def track_of(course: Course) -> Track:
+    """The track a published course belongs to (``title`` and ``uid`` readable as on courses)."""
+    return course.track
+
+
+def minutes_of(subject: Course | Track) -> int:
+    """The announced duration, in minutes, of a published course (its lessons' durations) or of a track (its
+    courses'), as loaded by :func:`published_course` or :func:`published_track`."""
+    courses = subject.courses if isinstance(subject, Track) else [subject]
+    return sum(lesson.duration_minutes for course in courses for module in course.modules for lesson in module.lessons)
+
+
+def course_completers(course_uid: str) -> list[tuple[int, datetime]]:
+    """``(user_id, completed_at)`` of everyone who completed the course ``course_uid``, by completion date."""
+    rows = db.session.execute(
+        select(Enrolment.user_id, Enrolment.completed_at)
+        .where(Enrolment.course_uid == course_uid, Enrolment.status == EnrolmentStatus.COMPLETED)
+        .order_by(Enrolment.completed_at, Enrolment.user_id)
+    )
+    return [(user_id, completed_at) for user_id, completed_at in rows]
+
+
+def track_completed_at(user: Any, track_uid: str) -> datetime | None:
+    """When ``user`` completed every course of the track ``track_uid``; None when they have not."""
+    return db.session.scalar(
+        select(TrackCompletion.completed_at).where(
+            TrackCompletion.user_id == user.id, TrackCompletion.track_uid == track_uid
+        )
+    )
+
+
+def published_tracks() -> list[Track]:
+    """The tracks of the latest published plan with their courses, in the plan's order (for choosing a course or a
+    track in another plugin's forms); empty when nothing is published."""
+    plan = _learning.catalogue_plan(prerequisites=False)
+    return [track for axis in plan.axes for track in axis.tracks] if plan is not None else []

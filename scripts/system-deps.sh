@@ -4,6 +4,10 @@
 set -euo pipefail
 purpose=${1:-run}
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext)
+# certificates: names in Chinese, Japanese or Korean script (DejaVu covers Latin, Vietnamese, Greek, Cyrillic).
+packages+=(fonts-wqy-microhei)
+# certificates: the PNG thumbnail of a template's preview (pdftoppm).
+packages+=(poppler-utils)
 if [ "$purpose" = test ]; then
   packages+=(chromium postgresql redis-server)
 fi

@@ -11,6 +11,7 @@ from __future__ import annotations
 import mimetypes
 import os.path
 import posixpath
+import warnings
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -66,12 +67,16 @@ class StaticOnlyFetcher(URLFetcher):
         return path if path is not None and os.path.isfile(path) else None
 
 
-def _write_pdf(html: str) -> bytes:
+def _write_pdf(html: str, options: dict[str, Any] | None = None) -> bytes:
     base_url = request.url_root
     prefix = url_for("static", filename="")  # "/static/" (with the script root when mounted below "/")
     fetcher = StaticOnlyFetcher(base_url, prefix)
     document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    return document.write_pdf() or b""
+    with warnings.catch_warnings():
+        # WeasyPrint 70 opens its sRGB profile for PDF/A output and never closes it (the file is dropped, hence
+        # closed, as soon as Pillow has read it): a ResourceWarning, harmless, and an error under the tests.
+        warnings.simplefilter("ignore", ResourceWarning)
+        return document.write_pdf(**(options or {})) or b""
 
 
 def _in_request(fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -82,11 +87,13 @@ def _in_request(fn: Any, *args: Any, **kwargs: Any) -> Any:
         return fn(*args, **kwargs)
 
 
-def render_pdf(template_name: str, **context: Any) -> bytes:
-    """Render a template of ours (``core/pdf/sample.html``) to PDF bytes."""
+def render_pdf(template_name: str, *, pdf_options: dict[str, Any] | None = None, **context: Any) -> bytes:
+    """Render a template of ours (``core/pdf/sample.html``) to PDF bytes. ``pdf_options`` go to WeasyPrint's
+    ``write_pdf`` (``{"pdf_variant": "pdf/a-2u"}`` for an archival PDF, say); the document's ``<title>``,
+    ``<meta name="author">``, ``<meta name="dcterms.created">`` and ``<html lang>`` become its metadata."""
 
     def run() -> bytes:
-        return _write_pdf(render_template(template_name, **context))
+        return _write_pdf(render_template(template_name, **context), pdf_options)
 
     return _in_request(run)
 

@@ -213,6 +213,29 @@ def layout_scene(live_app: Any) -> LayoutScene:
         lessons = list(module.lessons)
         complete_lesson(staff, lessons[0], actor=staff)
         draft = draft_for(plan, actor=admin)
+        # certificates: the staff member's certificate (the longest name) and a course template with long texts
+        from certificates.models import Certificate, CertificateTemplate, SubjectKind
+
+        cert_template = CertificateTemplate(scope=f"course:{course.uid}", name=long_title("Modèle", token))
+        cert_template.set_texts("fr", {"title": long_title("Attestation", token), "body": "{name} : {course}"})
+        certificate = Certificate(
+            user_id=staff.id,
+            kind=SubjectKind.COURSE,
+            subject_uid=course.uid,
+            language="es",
+            snapshot={
+                "holder": f"{FIRST_NAME} {LAST_NAME}",
+                "titles": {"fr": long_title("Cours", token)},
+                "institute": INSTITUTE,
+                "issuer": INSTITUTE,
+                "minutes": 225,
+            },  # fmt: skip
+            holder_name=f"{FIRST_NAME} {LAST_NAME}",
+            institute_id=institute.id,
+            country="MX",
+            completed_at=utcnow(),
+        )
+        db.session.add_all([cert_template, certificate])
         db.session.commit()
 
         draft_track = draft.axes[0].tracks[0]
@@ -269,6 +292,16 @@ def layout_scene(live_app: Any) -> LayoutScene:
             ],
             "auditor": ["/dashboard", "/account/profile", "/courses/catalogue"],
         }
+        scene.pages["staff"] += ["/certificates/mine", f"/certificates/verify/{certificate.code}"]
+        scene.pages["admin"] += [
+            "/certificates/admin/",
+            f"/certificates/admin/{certificate.code}",
+            "/certificates/admin/issue",
+            "/certificates/admin/templates",
+            f"/certificates/admin/templates/{cert_template.uid}",
+            f"/certificates/admin/courses/{course.uid}",
+        ]
+        scene.pages["director"] += ["/certificates/admin/", f"/certificates/admin/{certificate.code}"]
     return scene
 
 

@@ -129,3 +129,12 @@ def test_sandbox_refuses_unsafe_access(request_ctx, source):
 def test_sandbox_reports_syntax_errors(request_ctx):
     with pytest.raises(PdfTemplateError):
         render_sandboxed_pdf("{% if %}")
+
+
+def test_render_pdf_passes_weasyprint_options_such_as_a_pdf_a_variant(request_ctx):
+    plain = render_pdf("core/pdf/sample.html", title="Archive")
+    archival = render_pdf("core/pdf/sample.html", title="Archive", pdf_options={"pdf_variant": "pdf/a-2u"})
+    assert PdfReader(io.BytesIO(plain)).xmp_metadata is None
+    xmp = PdfReader(io.BytesIO(archival)).xmp_metadata
+    assert xmp is not None and b"pdfaid" in xmp.stream.get_data()
+    assert "Archive" in pdf_text(archival)

@@ -96,3 +96,28 @@ def test_complete_lesson_refuses_what_it_cannot_do(make_plan, dummy_user, db):
     with pytest.raises(api.LearningError):
         api.complete_lesson(dummy_user, lesson.uid, source=api.CompletionSource.ATTENDED)
     assert db.session.scalar(select(func.count()).select_from(api.LessonCompletion)) == 0
+
+
+def test_what_a_completion_attests_track_duration_completers_and_dates(make_plan, create_user, db):
+    plan = make_plan(courses=2, lessons=2)
+    track = plan.axes[0].tracks[0]
+    first, second = track.courses
+    found = api.published_track(track.uid)
+    assert found is track and [c.uid for c in found.courses] == [first.uid, second.uid]
+    assert api.published_track("no-such-uid") is None
+    assert [t.uid for t in api.published_tracks()] == [track.uid]
+    assert [c.uid for c in api.published_tracks()[0].courses] == [first.uid, second.uid]
+    assert api.track_of(api.published_course(first.uid)) is track
+    assert api.minutes_of(first) == 20 and api.minutes_of(track) == 40  # 10 minutes a lesson
+    early, late, idle = create_user(), create_user(), create_user()
+    for person in (early, late):
+        for lesson in lessons_of(first):
+            api.complete_lesson(person, lesson.uid, source=api.CompletionSource.MANUAL)
+    api.complete_lesson(idle, lessons_of(first)[0].uid, source=api.CompletionSource.MANUAL)
+    assert [user_id for user_id, _at in api.course_completers(first.uid)] == [early.id, late.id]
+    assert all(at is not None for _id, at in api.course_completers(first.uid))
+    assert api.course_completers(second.uid) == []
+    assert api.track_completed_at(early, track.uid) is None
+    for lesson in lessons_of(second):
+        api.complete_lesson(early, lesson.uid, source=api.CompletionSource.MANUAL)
+    assert api.track_completed_at(early, track.uid) is not None
