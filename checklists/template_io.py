@@ -152,7 +152,8 @@ def parse(text: str) -> tuple[dict[str, Any], list[Problem]]:
 
 def _check_node(node: Any, kind: str, seen: set[str], problems: list[Problem], parent: Any) -> None:
     if not isinstance(node, dict):
-        problems.append(Problem(_line(parent), _l("A %(kind)s must be a mapping.", kind=kind)))
+        message = _l("A pillar must be a mapping.") if kind == "pillar" else _l("A theme must be a mapping.")
+        problems.append(Problem(_line(parent), message))
         return
     code = str(node.get("code") or "")
     if not CODE.match(code):
