@@ -75,11 +75,7 @@ def compute(audit: Audit) -> tuple[list[ItemRule], Result, Result]:
     """The self-assessed and reviewed results of ``audit`` (reviewed = the auditor's answer where given)."""
     rules = [rule_of(*row) for row in template_items(audit.campaign.template_id)]
     answers = list(
-        db.session.scalars(
-            select(Answer)
-            .where(Answer.audit_id == audit.id)
-            .options(selectinload(Answer.evidence))
-        )
+        db.session.scalars(select(Answer).where(Answer.audit_id == audit.id).options(selectinload(Answer.evidence)))
     )
     previous = last_year_values(audit)
     by_code: dict[str, Answer] = {a.item.code: a for a in answers}
