@@ -10,10 +10,10 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from sonores_lms.forms import MultiCheckboxField
+from sonores_lms.forms import MultiCheckboxField, choices
 
 from .models import AnswerType, Item
 from .scoring import NOT_APPLICABLE, PARTLY
@@ -133,3 +133,16 @@ class ReturnForm(FlaskForm):
 class ReferentForm(FlaskForm):
     email = StringField(_l("Email of a member of staff"), validators=[DataRequired(), Length(max=254)])
     submit = SubmitField(_l("Name as referent"))
+
+
+class ProfileForm(FlaskForm):
+    """What the network view groups the institute by, and whether it agrees to be named there."""
+
+    staff_band = SelectField(
+        _l("Staff"),
+        choices=choices([("small", _l("fewer than 10")), ("medium", _l("10 to 30")), ("large", _l("over 30"))]),
+        validators=[DataRequired()],
+    )
+    owns_building = BooleanField(_l("The institute owns its building"))
+    named = BooleanField(_l("Show our results under our name in the network view"))
+    submit = SubmitField(_l("Save"))

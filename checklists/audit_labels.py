@@ -17,7 +17,11 @@ LABELS: dict[str, Any] = {
     "checklists.referent-removed": _l("Eco-audit referent removed"),
     "checklists.evidence-added": _l("Evidence attached to an eco-audit"),
     "checklists.template-imported": _l("Checklist template imported"),
+    "checklists.template-published": _l("Checklist template published"),
     "checklists.action-added": _l("Action added to an action plan"),
+    "checklists.action-updated": _l("Action of an action plan updated"),
+    "checklists.auditor-assigned": _l("Auditor assigned to an eco-audit"),
+    "checklists.auditor-unassigned": _l("Auditor withdrawn from an eco-audit"),
 }
 TARGETS: dict[str, Any] = {
     "Audit": _l("Eco-audit"),
@@ -26,7 +30,13 @@ TARGETS: dict[str, Any] = {
     "Template": _l("Checklist template"),
     "Action": _l("Action"),
 }
-KEYS: dict[str, Any] = {"uid": _l("Identifier"), "institute_id": _l("Institute"), "year": _l("Year")}
+KEYS: dict[str, Any] = {
+    "uid": _l("Identifier"),
+    "institute_id": _l("Institute"),
+    "year": _l("Year"),
+    "audits": _l("Audits"),
+    "auditor": _l("Auditor"),
+}
 
 
 def audit_labels(_sender: Any) -> AuditVocabulary:

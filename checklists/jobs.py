@@ -107,3 +107,34 @@ def remind_deadlines() -> None:
 
 def connect(_plugin: Any) -> None:
     """Nothing to connect: the audit services queue the mails themselves."""
+
+
+@plugin.periodic_task(crontab(month="10", day="1", hour="12", minute="0"))
+def remind_actions() -> None:
+    """On the 1st of October, each owner of open actions is asked where they stand (once a year per action)."""
+    send_action_reminders(utcnow().year)
+    _finish()
+
+
+def send_action_reminders(year: int) -> int:
+    from .actions import open_actions_due
+
+    sent = 0
+    for action in open_actions_due():
+        key = f"actions:{year}:{action.id}"
+        if db.session.scalar(select(MailSent.id).where(MailSent.key == key)) is not None or action.owner is None:
+            continue
+        audit = db.session.get(Audit, action.audit_id)
+        db.session.add(MailSent(key=key))
+        db.session.flush()
+        send_templated_mail(
+            action.owner.email,
+            "mail/checklists/actions",
+            locale=action.owner.locale or "fr",
+            person=action.owner,
+            action=action,
+            audit=audit,
+            url=url_for("checklists.results", uid=audit.uid, _external=True, _anchor="plan"),
+        )
+        sent += 1
+    return sent

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import audits, results
+from . import actions, audits, campaigns, network, results, templates_admin
 
-AREAS = (audits, results)
+AREAS = (audits, results, actions, campaigns, templates_admin, network)
 
 
 def connect(plugin: Any) -> None:

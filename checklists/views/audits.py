@@ -24,10 +24,10 @@ from sonores_lms.permissions import Role, requires, signed_in
 from sonores_lms.signals import nav_items
 
 from .. import access, audits, states
-from ..answer_forms import AnswerForm, ReferentForm, ReturnForm, ReviewForm
+from ..answer_forms import AnswerForm, ProfileForm, ReferentForm, ReturnForm, ReviewForm
 from ..blueprint import blueprint
 from ..evidence import EvidenceError, attach, max_bytes, path_of, read_limited
-from ..models import Answer, Audit, AuditState, Evidence, Item, Referent
+from ..models import Answer, Audit, AuditState, Evidence, Item, Profile, Referent
 from ..queries import (
     answered_counts,
     answers_of,
@@ -458,6 +458,34 @@ def referents(institute_id: int) -> Any:
     return render_template(
         "checklists/audits/referents.html", institute=institute, form=form, named=named, confirm=ConfirmForm()
     ), status
+
+
+@blueprint.route("/institutes/<int:institute_id>/profile", methods=["GET", "POST"])
+@requires("checklists.fill")
+def profile(institute_id: int) -> Any:
+    """The director says the institute's peer group and whether the network view may name it (it does not by
+    default: named results are private unless the institute opts in)."""
+    from sonores_lms.institutes.models import Institute
+
+    institute = db.session.get(Institute, institute_id)
+    if institute is None:
+        abort(404)
+    if not access.is_director(current_user, institute_id):
+        abort(403)
+    stored = db.session.get(Profile, institute_id)
+    form = ProfileForm(obj=stored)
+    if form.validate_on_submit():
+        if stored is None:
+            stored = Profile(institute_id=institute_id)
+            db.session.add(stored)
+        stored.staff_band = form.staff_band.data
+        stored.owns_building = form.owns_building.data
+        stored.named = form.named.data
+        db.session.flush()
+        flash(_("Saved."), "success")
+        return redirect(url_for("checklists.profile", institute_id=institute_id))
+    status = 400 if request.method == "POST" else 200
+    return render_template("checklists/audits/profile.html", institute=institute, form=form), status
 
 
 __all__ = ["Role", "AuditState"]

@@ -15,6 +15,8 @@ from tests.access import SIGN_IN, SIGNED_IN, only
 SEEN = only(("auditor", "admin", "director"))  # network auditor, network admin, the institute's director
 FILLED = only(("director",), ok=400)  # an empty form: refused with its message, past the door
 NOBODY_BUT_AUDITOR = only(("auditor",), ok=400)
+ADMIN = only(("admin",))
+NETWORK = only(("admin", "auditor"))
 HIDDEN = {**only(("auditor", "admin", "director")), "staff": 404, "trainer": 404, "assigned_trainer": 404}
 
 ROWS: dict[str, Any] = {
@@ -25,6 +27,7 @@ ROWS: dict[str, Any] = {
     ],
     "checklists.theme": ("GET", "/checklists/audits/{cl_audit}/themes/ENV-STR", SEEN),
     "checklists.results": ("GET", "/checklists/audits/{cl_audit}/results", SEEN),
+    "checklists.report_pdf": ("GET", "/checklists/audits/{cl_audit}/report.pdf", SEEN),
     "checklists.save_item": [
         ("POST", "/checklists/audits/{cl_audit}/items/ENV-STR-01", FILLED),
         # Submitted: read-only for the institute until returned.
@@ -44,6 +47,37 @@ ROWS: dict[str, Any] = {
         ("POST", "/checklists/institutes/{institute}/referents", only(("director",), ok=400)),
         ("GET", "/checklists/institutes/{other_institute}/referents", only(())),
     ],
+    "checklists.profile": [
+        ("GET", "/checklists/institutes/{institute}/profile", only(("director",))),
+        ("POST", "/checklists/institutes/{institute}/profile", only(("director",), ok=400)),
+    ],
+    # The action plan: the institute's people and its auditors (a network auditor here), not the network admin.
+    "checklists.add_action_view": (
+        "POST",
+        "/checklists/audits/{cl_audit}/actions",
+        only(("auditor", "director"), ok=400),
+    ),
+    "checklists.update_action_view": ("POST", "/checklists/actions/{cl_action}", only(("auditor", "director"), ok=400)),
+    # Campaigns and templates: network administrators only (a director is an administrator of one institute).
+    "checklists.campaigns": ("GET", "/checklists/campaigns/", ADMIN),
+    "checklists.new_campaign": [
+        ("GET", "/checklists/campaigns/new", ADMIN),
+        ("POST", "/checklists/campaigns/new", only(("admin",), ok=400)),
+    ],
+    "checklists.campaign": ("GET", "/checklists/campaigns/{cl_campaign}", ADMIN),
+    "checklists.assign": (
+        "POST",
+        "/checklists/campaigns/{cl_campaign}/audits/{cl_audit}/auditors",
+        only(("admin",), ok=400),
+    ),
+    "checklists.templates": ("GET", "/checklists/templates/", ADMIN),
+    "checklists.export_template": ("GET", "/checklists/templates/{cl_template}.yaml", ADMIN),
+    "checklists.import_template": ("POST", "/checklists/templates/import", only(("admin",), ok=400)),
+    "checklists.confirm_import": ("POST", "/checklists/templates/import/confirm", only(("admin",), ok=302)),
+    "checklists.publish_template": ("POST", "/checklists/templates/{cl_template}/publish", only(("admin",), ok=409)),
+    "checklists.network": ("GET", "/checklists/network", NETWORK),
+    "checklists.network_csv": ("GET", "/checklists/network.csv", NETWORK),
+    "checklists.network_xlsx": ("GET", "/checklists/network.xlsx", NETWORK),
 }
 assert SIGN_IN == 302
 
@@ -68,7 +102,7 @@ def assign(make: Any, _trainer: Any, ids: dict[str, Any]) -> None:
     from pathlib import Path
 
     from checklists.evidence import path_of
-    from checklists.models import Answer, Audit, AuditState, Evidence
+    from checklists.models import Action, Answer, Audit, AuditState, Evidence
     from tests.fixtures.checklists import build_template
 
     template = build_template()
@@ -93,4 +127,15 @@ def assign(make: Any, _trainer: Any, ids: dict[str, Any]) -> None:
         stored: Path = path_of(evidence)
     stored.parent.mkdir(parents=True, exist_ok=True)
     stored.write_bytes(b"%PDF-1.4\n%%EOF\n")
-    ids.update(cl_audit=audit.uid, cl_submitted=submitted.uid, cl_other_audit=other.uid, cl_evidence=evidence.uid)
+    action = Action(audit_id=audit.id, title="Pool the March invitations", item_codes=["ENV-STR-03"])
+    make.db.session.add(action)
+    make.db.session.flush()
+    ids.update(
+        cl_audit=audit.uid,
+        cl_submitted=submitted.uid,
+        cl_other_audit=other.uid,
+        cl_evidence=evidence.uid,
+        cl_campaign=this_year.uid,
+        cl_template=template.id,
+        cl_action=action.uid,
+    )
