@@ -6,6 +6,7 @@ newer one is caught before anything is written.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from flask_babel import lazy_gettext as _l
@@ -28,6 +29,7 @@ from wtforms.validators import (
     Length,
     NumberRange,
     Optional,
+    ValidationError,
 )
 from wtforms.widgets import HiddenInput
 
@@ -107,8 +109,21 @@ class _CourseForm(_VersionedForm):
     prerequisites = MultiCheckboxField(_l("Prerequisites"), choices=[], coerce=int)
     # Offered only while a registered lesson kind scores (the editor removes it otherwise).
     min_quiz_score = IntegerField(_l("Minimum score (%)"), validators=[Optional(), NumberRange(min=0, max=100)])
+    theme_codes = StringField(_l("Audit themes taught"), validators=[Optional(), Length(max=300)])
 
-    settings = ("level", "audience", "prerequisites", "min_quiz_score")
+    settings = ("level", "audience", "prerequisites", "min_quiz_score", "theme_codes")
+
+    def validate_theme_codes(self, field: Any) -> None:
+        if any(not THEME_CODE.match(code) for code in theme_code_list(field.data)):
+            raise ValidationError(_l("Write theme codes such as ENV-MOB or ACC-DIG-03, separated by commas."))
+
+
+THEME_CODE = re.compile(r"^[A-Z]{2,5}-[A-Z]{2,5}(-\d{2,3})?$")
+
+
+def theme_code_list(raw: str | None) -> list[str]:
+    """ "env-mob, ACC-DIG" -> ["ACC-DIG", "ENV-MOB"]: upper-cased, each once, sorted."""
+    return sorted({code.strip().upper() for code in (raw or "").replace(";", ",").split(",") if code.strip()})
 
 
 class _ModuleForm(_VersionedForm):

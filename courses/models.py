@@ -177,6 +177,9 @@ class Course(Translatable, db.Model):
     level: Mapped[Level] = mapped_column(_enum(Level, "courses_level"), default=Level.BEGINNER)
     audience: Mapped[list[str]] = mapped_column(JSON, default=list)  # Role values; empty means everyone
     min_quiz_score: Mapped[int | None]  # percent needed on the lessons of kinds that score (quizzes), if any
+    # Codes of the audit themes (or items) this course teaches, such as ENV-MOB: pages that find a gap in a theme
+    # ask the core's content-by-topic collector, which courses.topics answers with these.
+    theme_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(default=1)
 

@@ -59,6 +59,7 @@ def _copy_tree(source: Plan, target: Plan, *, keep_uids: bool) -> None:
                     level=course.level,
                     audience=list(course.audience or []),
                     min_quiz_score=course.min_quiz_score,
+                    theme_codes=list(course.theme_codes or []),
                 )
                 _copy_texts(course, new_course)
                 course_map[course.id] = new_course

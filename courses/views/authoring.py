@@ -66,6 +66,7 @@ from ..authoring_forms import (
     NewTrackForm,
     OpenDraftForm,
     lesson_form,
+    theme_code_list,
 )
 from ..blueprint import blueprint
 from ..kinds import FILE_KEYS, LessonKind, lesson_kinds_registry, scoring_kinds
@@ -412,6 +413,7 @@ def _initial(kind: str, item: Any) -> dict[str, Any]:
             audience=list(item.audience or []),
             prerequisites=[c.id for c in item.prerequisites],
             min_quiz_score=item.min_quiz_score,
+            theme_codes=", ".join(item.theme_codes or []),
         )
     elif kind == "lesson":
         values.update(
@@ -469,6 +471,7 @@ def _settings(form: Any, kind: str, item: Any, stored: StoredFile | None) -> dic
             "prerequisites": [form._others[i] for i in form.prerequisites.data or [] if i in form._others],
             # Without a kind that scores the field is not shown, and the stored minimum is kept as it is.
             **({"min_quiz_score": form.min_quiz_score.data} if "min_quiz_score" in form else {}),
+            "theme_codes": theme_code_list(form.theme_codes.data),
         }
     if kind == "lesson":
         lesson_kind = lesson_kinds_registry().get(item.kind)

@@ -42,6 +42,7 @@ CASES = [(endpoint, n) for endpoint in sorted(MATRIX) for n in range(len(MATRIX[
 def make(db, create_institute, create_user, app, tmp_path, monkeypatch):
     # Files that the areas store go to a folder of this test's own.
     monkeypatch.setitem(app.config, "COURSES_UPLOAD_FOLDER", str(tmp_path / "uploads"))
+    monkeypatch.setitem(app.config, "CHECKLISTS_UPLOAD_FOLDER", str(tmp_path / "evidence"))
     return SimpleNamespace(db=db, create_institute=create_institute, create_user=create_user, app=app)
 
 

@@ -34,6 +34,7 @@ def test_every_documented_variable_is_declared():
     section = readme[readme.index("## Configuration") : readme.index("Read by the test suite only")]
     documented = {line.split("`")[1] for line in section.splitlines() if line.startswith("| `SONORES_")}
     declared = {f"SONORES_{s.name}" for s in CORE_SETTINGS} | {f"SONORES_COURSES_{s.name}" for s in COURSES_SETTINGS}
+    # Every other installed plugin's settings too (each documents its table in the README).
     declared |= {f"SONORES_{p.config_prefix}{s.name}" for p in discover().values() for s in p.settings}
     declared |= {"SONORES_JOBS_DB"}  # read by the job queue from the environment (QUEUE_SETTINGS)
     assert documented == declared

@@ -1,0 +1,43 @@
+"""The checklists plugin's words for the audit log, offered through the ``audit-action-labels`` collector."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+
+from sonores_lms.audit.present import AuditVocabulary
+
+LABELS: dict[str, Any] = {
+    "checklists.audit-submitted": _l("Eco-audit submitted"),
+    "checklists.audit-returned": _l("Eco-audit returned to the institute"),
+    "checklists.audit-validated": _l("Eco-audit validated"),
+    "checklists.campaign-opened": _l("Eco-audit campaign opened"),
+    "checklists.referent-named": _l("Eco-audit referent named"),
+    "checklists.referent-removed": _l("Eco-audit referent removed"),
+    "checklists.evidence-added": _l("Evidence attached to an eco-audit"),
+    "checklists.template-imported": _l("Checklist template imported"),
+    "checklists.template-published": _l("Checklist template published"),
+    "checklists.action-added": _l("Action added to an action plan"),
+    "checklists.action-updated": _l("Action of an action plan updated"),
+    "checklists.auditor-assigned": _l("Auditor assigned to an eco-audit"),
+    "checklists.auditor-unassigned": _l("Auditor withdrawn from an eco-audit"),
+}
+TARGETS: dict[str, Any] = {
+    "Audit": _l("Eco-audit"),
+    "Campaign": _l("Eco-audit campaign"),
+    "Evidence": _l("Evidence file"),
+    "Template": _l("Checklist template"),
+    "Action": _l("Action"),
+}
+KEYS: dict[str, Any] = {
+    "uid": _l("Identifier"),
+    "institute_id": _l("Institute"),
+    "year": _l("Year"),
+    "audits": _l("Audits"),
+    "auditor": _l("Auditor"),
+}
+
+
+def audit_labels(_sender: Any) -> AuditVocabulary:
+    return AuditVocabulary(actions=LABELS, targets=TARGETS, keys=KEYS, resolvers={})

@@ -1,0 +1,105 @@
+"""Reads the checklists pages need, beside the models: one audit's tree and answers, the queues."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from sonores_lms.extensions import db
+
+from .models import Answer, Audit, AuditorAssignment, AuditState, Campaign, Item, Pillar, Referent, Template, Theme
+
+
+def audit_by_uid(uid: str) -> Audit | None:
+    return db.session.scalar(select(Audit).where(Audit.uid == uid))
+
+
+def template_tree(template_id: int) -> Template | None:
+    """The template with its pillars, themes and items, in three flat queries."""
+    return db.session.scalar(
+        select(Template)
+        .where(Template.id == template_id)
+        .options(selectinload(Template.pillars).selectinload(Pillar.themes).selectinload(Theme.items))
+    )
+
+
+def theme_of(template_id: int, code: str) -> Theme | None:
+    return db.session.scalar(
+        select(Theme)
+        .join(Pillar, Pillar.id == Theme.pillar_id)
+        .where(Pillar.template_id == template_id, Theme.code == code)
+        .options(selectinload(Theme.items))
+    )
+
+
+def item_of(template_id: int, code: str) -> Item | None:
+    return db.session.scalar(select(Item).where(Item.template_id == template_id, Item.code == code))
+
+
+def answers_of(audit: Audit, item_ids: list[int] | None = None) -> dict[int, Answer]:
+    """The audit's answers by item id, with their evidence and history."""
+    query = (
+        select(Answer)
+        .where(Answer.audit_id == audit.id)
+        .options(selectinload(Answer.evidence), selectinload(Answer.changes))
+    )
+    if item_ids is not None:
+        query = query.where(Answer.item_id.in_(item_ids))
+    return {a.item_id: a for a in db.session.scalars(query)}
+
+
+def answered_counts(audit: Audit) -> dict[int, int]:
+    """Answered items per theme id (pre-filled ones waiting for confirmation are not counted)."""
+    rows = db.session.execute(
+        select(Item.theme_id, Answer.id)
+        .join(Item, Item.id == Answer.item_id)
+        .where(Answer.audit_id == audit.id, Answer.value.is_not(None), Answer.from_last_year.is_(False))
+    )
+    counts: dict[int, int] = {}
+    for theme_id, _id in rows:
+        counts[theme_id] = counts.get(theme_id, 0) + 1
+    return counts
+
+
+def my_audits(user: Any) -> list[Audit]:
+    """Audits of the institutes where ``user`` is the director or a named referent, newest campaigns first."""
+    from sonores_lms.permissions import Role
+
+    directed = {a.institute_id for a in user.role_assignments if a.role == Role.ADMIN and a.institute_id is not None}
+    named = set(db.session.scalars(select(Referent.institute_id).where(Referent.user_id == user.id)))
+    institutes = directed | named
+    if not institutes:
+        return []
+    return list(
+        db.session.scalars(
+            select(Audit)
+            .join(Campaign, Campaign.id == Audit.campaign_id)
+            .where(Audit.institute_id.in_(institutes))
+            .order_by(Campaign.year.desc(), Audit.id)
+        )
+    )
+
+
+def review_queue(user: Any, *, network: bool, limit: int = 200) -> list[Audit]:
+    """Audits waiting for ``user``'s review (assigned ones; every one for a network auditor), oldest first."""
+    waiting = [AuditState.SUBMITTED, AuditState.IN_REVIEW, AuditState.RETURNED]
+    assigned = select(AuditorAssignment.audit_id).where(AuditorAssignment.user_id == user.id)
+    query = select(Audit).where(Audit.state.in_(waiting))
+    # A network auditor sees every audit, the ones assigned to them first.
+    query = query.order_by(Audit.id.in_(assigned).desc()) if network else query.where(Audit.id.in_(assigned))
+    query = query.order_by(Audit.submitted_at, Audit.id).limit(limit)
+    return list(db.session.scalars(query))
+
+
+def assigned_audits(user: Any, limit: int = 200) -> list[Audit]:
+    return list(
+        db.session.scalars(
+            select(Audit)
+            .join(AuditorAssignment, AuditorAssignment.audit_id == Audit.id)
+            .where(AuditorAssignment.user_id == user.id, or_(Audit.state != AuditState.CLOSED))
+            .order_by(Audit.id)
+            .limit(limit)
+        )
+    )

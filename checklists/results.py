@@ -1,0 +1,148 @@
+"""Precomputed scores: recomputed whenever an audit's answers or state change, read by results and network pages.
+
+Pages then read a few rows instead of scoring a hundred answers each time (the network view reads thousands of
+audits); :func:`recompute` deletes and writes the audit's rows, so running it twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import selectinload
+
+from sonores_lms.extensions import db
+
+from .models import Action, Answer, Audit, Item, Pillar, Score, Template, Theme
+from .scoring import Given, ItemRule, Result, overall_level, score
+
+BASELINE_YES = ("CIT-WRK-05", "ACC-DIG-02")
+REFERENT_ITEM = "ENV-STR-02"
+
+
+def template_items(template_id: int) -> list[tuple[Item, Theme, Pillar]]:
+    rows = db.session.execute(
+        select(Item, Theme, Pillar)
+        .join(Theme, Theme.id == Item.theme_id)
+        .join(Pillar, Pillar.id == Theme.pillar_id)
+        .where(Item.template_id == template_id)
+        .order_by(Pillar.position, Theme.position, Item.position)
+    )
+    return [(row.Item, row.Theme, row.Pillar) for row in rows]
+
+
+def rule_of(item: Item, theme: Theme, pillar: Pillar) -> ItemRule:
+    return ItemRule(
+        code=item.code,
+        theme=theme.code,
+        pillar=pillar.code,
+        answer_type=item.answer_type.value,
+        weight=item.weight,
+        kpi=item.kpi,
+        evidence_required=item.evidence_required,
+        options={o["key"]: float(o.get("score", 0)) for o in item.options or []},
+        rules=item.rules or {},
+    )
+
+
+def last_year_values(audit: Audit) -> dict[str, dict[str, Any]]:
+    """The previous validated-or-later audit's answers of this institute, by item code (for KPI improvement)."""
+    from .models import AuditState, Campaign
+
+    previous = db.session.scalar(
+        select(Audit)
+        .join(Campaign, Campaign.id == Audit.campaign_id)
+        .where(
+            Audit.institute_id == audit.institute_id,
+            Campaign.year < audit.campaign.year,
+            Audit.state.in_([AuditState.VALIDATED, AuditState.CLOSED]),
+        )
+        .order_by(Campaign.year.desc())
+        .limit(1)
+    )
+    if previous is None:
+        return {}
+    rows = db.session.execute(
+        select(Item.code, Answer.value, Answer.reviewed)
+        .join(Item, Item.id == Answer.item_id)
+        .where(Answer.audit_id == previous.id)
+    )
+    return {code: (reviewed or value) for code, value, reviewed in rows if (reviewed or value)}
+
+
+def compute(audit: Audit) -> tuple[list[ItemRule], Result, Result]:
+    """The self-assessed and reviewed results of ``audit`` (reviewed = the auditor's answer where given)."""
+    rules = [rule_of(*row) for row in template_items(audit.campaign.template_id)]
+    answers = list(
+        db.session.scalars(select(Answer).where(Answer.audit_id == audit.id).options(selectinload(Answer.evidence)))
+    )
+    previous = last_year_values(audit)
+    by_code: dict[str, Answer] = {a.item.code: a for a in answers}
+    own: dict[str, Given] = {}
+    reviewed: dict[str, Given] = {}
+    for code, answer in by_code.items():
+        has = bool(answer.evidence)
+        last = previous.get(code)
+        own[code] = Given(answer.value, has, last)
+        reviewed[code] = Given(answer.reviewed if answer.reviewed is not None else answer.value, has, last)
+    return rules, score(rules, own), score(rules, reviewed)
+
+
+def _overall_level(audit: Audit, rules: list[ItemRule], result: Result, answers: Mapping[str, Any]) -> str | None:
+    w3_kpis = [r.code for r in rules if r.kpi and r.weight == 3]
+    has_plan = db.session.scalar(select(Action.id).where(Action.audit_id == audit.id).limit(1)) is not None
+    return overall_level(
+        result.overall,
+        result.pillars,
+        referent_named=(answers.get(REFERENT_ITEM) or {}).get("choice") == "yes",
+        action_plan=has_plan,
+        w3_kpis_measured=all((result.items.get(code) or 0) >= 0.5 for code in w3_kpis),
+        reviewed=audit.state.value in ("validated", "closed"),
+        baseline_yes=all((answers.get(code) or {}).get("choice") == "yes" for code in BASELINE_YES),
+    )
+
+
+def recompute(audit: Audit) -> None:
+    """Rewrite ``audit``'s score rows and its overall figures."""
+    rules, own, reviewed = compute(audit)
+    db.session.execute(delete(Score).where(Score.audit_id == audit.id))
+    rows = []
+    for basis, result in (("self", own), ("reviewed", reviewed)):
+        for code, percent in result.themes.items():
+            rows.append(Score(audit_id=audit.id, scope="theme", code=code, basis=basis, percent=percent))
+        for code, percent in result.pillars.items():
+            rows.append(
+                Score(
+                    audit_id=audit.id,
+                    scope="pillar",
+                    code=code,
+                    basis=basis,
+                    percent=percent,
+                    level=result.pillar_levels.get(code),
+                )
+            )
+    db.session.add_all(rows)
+    answers = {
+        code: (reviewed_value or value)
+        for code, value, reviewed_value in db.session.execute(
+            select(Item.code, Answer.value, Answer.reviewed)
+            .join(Item, Item.id == Answer.item_id)
+            .where(Answer.audit_id == audit.id)
+        )
+    }
+    audit.self_percent = own.overall
+    audit.reviewed_percent = reviewed.overall
+    audit.level = _overall_level(audit, rules, reviewed, answers)
+    db.session.flush()
+
+
+def stored_scores(audit_ids: list[int]) -> dict[int, dict[tuple[str, str, str], Score]]:
+    """The score rows of these audits: ``{audit_id: {(scope, code, basis): row}}``, one query."""
+    found: dict[int, dict[tuple[str, str, str], Score]] = {i: {} for i in audit_ids}
+    for row in db.session.scalars(select(Score).where(Score.audit_id.in_(audit_ids))):
+        found[row.audit_id][(row.scope, row.code, row.basis)] = row
+    return found
+
+
+__all__ = ["Template", "compute", "recompute", "stored_scores", "template_items"]

@@ -1,0 +1,112 @@
+"""An institute's results: scores per pillar and theme, server-drawn charts, gaps, KPI trends, training needs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, make_response, render_template
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from slugify import slugify
+from werkzeug.wrappers import Response
+
+from sonores_lms.pdf import render_pdf
+from sonores_lms.permissions import signed_in
+
+from .. import access, charts, states
+from ..action_forms import ActionStatusForm
+from ..blueprint import blueprint
+from ..insights import gaps, kpi_trends, training
+from ..queries import audit_by_uid, template_tree
+from ..results import stored_scores
+
+
+def connect(_plugin: Any) -> None:
+    """No receivers in this area."""
+
+
+def results_context(audit: Any) -> dict[str, Any]:
+    tree = template_tree(audit.campaign.template_id)
+    scores = stored_scores([audit.id])[audit.id]
+
+    def pct(scope: str, code: str, basis: str) -> float | None:
+        row = scores.get((scope, code, basis))
+        return row.percent if row else None
+
+    def level(code: str) -> str | None:
+        row = scores.get(("pillar", code, "reviewed"))
+        return row.level if row else None
+
+    pillar_rows = [
+        (p.text("title").text, pct("pillar", p.code, "self"), pct("pillar", p.code, "reviewed")) for p in tree.pillars
+    ]
+    chart = charts.bars(_("Score per pillar: self-assessed (light) and reviewed (dark)"), pillar_rows)
+    trends = kpi_trends(audit)
+    items = {i.code: i for p in tree.pillars for t in p.themes for i in t.items}
+    trend_charts = {
+        code: charts.trend(_("%(code)s over the years", code=code), points, items[code].unit or "")
+        for code, points in trends.items()
+        if len(points) >= 2
+    }
+    return {
+        "audit": audit,
+        "tree": tree,
+        "pct": pct,
+        "level": level,
+        "chart": chart,
+        "gaps": gaps(audit),
+        "trends": trends,
+        "trend_charts": trend_charts,
+        "items": items,
+        "STATE_TITLES": states.STATE_TITLES,
+    }
+
+
+def _seen(uid: str) -> Any:
+    audit = audit_by_uid(uid)
+    if audit is None:
+        abort(404)
+    if not access.can_see(current_user, audit):
+        abort(403)
+    return audit
+
+
+@blueprint.route("/audits/<uid>/results")
+@signed_in
+def results(uid: str) -> Any:
+    return results_page(_seen(uid))
+
+
+def results_page(audit: Any, *, action_form: Any = None, status: int = 200) -> Any:
+    from ..actions import actions_of, last_year_actions
+    from ..models import ACTION_STATUS_TITLES
+    from .actions import action_form as new_action_form
+    from .actions import may_plan
+
+    context = results_context(audit)
+    context["training"] = training(audit, str(get_locale() or "fr"))
+    plans = may_plan(current_user, audit)
+    context.update(
+        actions=actions_of(audit),
+        last_year=last_year_actions(audit),
+        may_plan=plans,
+        action_form=(action_form or new_action_form(audit)) if plans else None,
+        status_form=ActionStatusForm(formdata=None),
+        ACTION_STATUS_TITLES=ACTION_STATUS_TITLES,
+    )
+    return render_template("checklists/results/results.html", **context), status
+
+
+@blueprint.route("/audits/<uid>/report.pdf")
+@signed_in
+def report_pdf(uid: str) -> Response:
+    """The audit's report, charts included, in the reader's language (WeasyPrint through the core's helper)."""
+    audit = _seen(uid)
+    pdf = render_pdf("checklists/results/pdf/report.html", **results_context(audit))
+    response = make_response(pdf)
+    response.headers["Content-Type"] = "application/pdf"
+    name = slugify(f"eco-audit-{audit.campaign.year}-{audit.institute.name}", max_length=80)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
