@@ -11,7 +11,7 @@ from flask import Flask
 from courses import SETTINGS as COURSES_SETTINGS
 from sonores_lms import create_app
 from sonores_lms.config import CORE_SETTINGS, DefaultConfig, Setting, apply_settings, settings_table
-from sonores_lms.plugins import Plugin, PluginError, _check_names, load_plugins
+from sonores_lms.plugins import Plugin, PluginError, _check_names, discover, load_plugins
 from sonores_lms.settings_doc import tables
 from tests.fixtures.app import test_config
 
@@ -34,6 +34,8 @@ def test_every_documented_variable_is_declared():
     section = readme[readme.index("## Configuration") : readme.index("Read by the test suite only")]
     documented = {line.split("`")[1] for line in section.splitlines() if line.startswith("| `SONORES_")}
     declared = {f"SONORES_{s.name}" for s in CORE_SETTINGS} | {f"SONORES_COURSES_{s.name}" for s in COURSES_SETTINGS}
+    for plugin in discover().values():  # every installed plugin's table is in the README
+        declared |= {f"SONORES_{plugin.config_prefix}{s.name}" for s in plugin.settings}
     declared |= {"SONORES_JOBS_DB"}  # read by the job queue from the environment (QUEUE_SETTINGS)
     assert documented == declared
 
