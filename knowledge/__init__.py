@@ -49,7 +49,6 @@ def _init(app: Flask) -> None:
         content_by_topic,
         dashboard_widgets,
         embed_providers,
-        nav_items,
         resource_kinds,
     )
 
@@ -59,7 +58,6 @@ def _init(app: Flask) -> None:
     plugin.connect(embed_providers, links.embed_provider)
     plugin.connect(content_by_topic, links.resources_on_topic)
     plugin.connect(dashboard_widgets, views.widget)
-    plugin.connect(nav_items, views.nav)
     plugin.connect(audit_action_labels, links.audit_labels)
 
 

@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from . import curators, filters, network, resources
-from .widgets import nav, widget
+from .widgets import widget
 
-__all__ = ["curators", "filters", "nav", "network", "resources", "widget"]
+__all__ = ["curators", "filters", "network", "resources", "widget"]

@@ -8,22 +8,19 @@ from flask import render_template
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from sonores_lms.navigation import NavItem, Widget
+from sonores_lms.navigation import Widget
 
 from .. import queries
 
 
-def nav(_app: Any) -> NavItem:
-    return NavItem("knowledge.index", _l("Resources"), weight=40)
-
-
 def widget(user: Any) -> Widget | None:
-    """New resources for the person's country and axes (the axes of the resources they contributed or reused)."""
+    """New resources for the person's country and axes (the axes of the resources they contributed or reused).
+
+    Always shown, even empty: it is the way in to the knowledge base, which has no entry in the header's menu
+    (its row has no room left at desktop width for an administrator reading French)."""
     if not getattr(user, "is_authenticated", False):
         return None
     country = user.institute.country if user.institute is not None else None
     items = queries.new_for(country, queries.axes_of(user.id))
-    if not items:
-        return None
     html = Markup(render_template("knowledge/_widget.html", items=items))  # noqa: S704 - rendered with autoescape
     return Widget(name="knowledge-new", title=_l("New resources for you"), html=html, weight=40)
