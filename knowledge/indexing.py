@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select, update
 
 from sonores_lms import search
 from sonores_lms.extensions import db
 
-from .models import SEARCH_INDEX, FacetValue, Resource, Status
+from .models import SEARCH_INDEX, FacetCount, FacetValue, Resource, Status
 
 FACETS = ("kind", "axis", "country", "language", "licence", "theme", "tag")
 
@@ -41,17 +41,48 @@ def facet_values(resource: Resource) -> set[tuple[str, str]]:
     return values
 
 
-def refresh(resource: Resource) -> None:
-    """Bring the index and the facets of ``resource`` in line with it; flushes."""
+def _shift_counts(values: set[tuple[str, str]], step: int) -> None:
+    """Add ``step`` to the count of each facet value (creating the rows it lacks)."""
+    if not values:
+        return
+    facets, names = {f for f, _v in values}, {v for _f, v in values}
+    existing = set(
+        db.session.execute(
+            select(FacetCount.facet, FacetCount.value).where(FacetCount.facet.in_(facets), FacetCount.value.in_(names))
+        ).tuples()
+    )
+    for facet, value in sorted(values):
+        if (facet, value) in existing:
+            db.session.execute(
+                update(FacetCount)
+                .where(FacetCount.facet == facet, FacetCount.value == value)
+                .values(count=FacetCount.count + step)
+            )
+        else:
+            db.session.add(FacetCount(facet=facet, value=value, count=max(0, step)))
     db.session.flush()
-    db.session.execute(delete(FacetValue).where(FacetValue.resource_id == resource.id))
+
+
+def refresh(resource: Resource) -> None:
+    """Bring the index, the facets and their counts of ``resource`` in line with it; flushes."""
+    db.session.flush()
+    before = set(
+        db.session.execute(
+            select(FacetValue.facet, FacetValue.value).where(FacetValue.resource_id == resource.id)
+        ).tuples()
+    )
+    after = facet_values(resource) if resource.status == Status.PUBLISHED else set()
+    if before != after:
+        db.session.execute(delete(FacetValue).where(FacetValue.resource_id == resource.id))
+        rows = [{"facet": f, "value": v, "resource_id": resource.id} for f, v in sorted(after)]
+        if rows:
+            db.session.execute(insert(FacetValue), rows)
+        _shift_counts(before - after, -1)
+        _shift_counts(after - before, +1)
     if resource.status != Status.PUBLISHED:
         search.remove_document(SEARCH_INDEX, resource.id)
         return
     search.index_document(SEARCH_INDEX, resource.id, documents_of(resource))
-    rows = [{"facet": f, "value": v, "resource_id": resource.id} for f, v in sorted(facet_values(resource))]
-    if rows:
-        db.session.execute(insert(FacetValue), rows)
 
 
 def _published(batch: int = 1000) -> Iterator[Resource]:
@@ -86,4 +117,10 @@ def rebuild_index() -> int:
     count = search.rebuild(SEARCH_INDEX, documents())
     if facet_rows:
         db.session.execute(insert(FacetValue), facet_rows)
+    db.session.execute(delete(FacetCount))
+    counted = db.session.execute(
+        select(FacetValue.facet, FacetValue.value, func.count()).group_by(FacetValue.facet, FacetValue.value)
+    ).all()
+    if counted:
+        db.session.execute(insert(FacetCount), [{"facet": f, "value": v, "count": n} for f, v, n in counted])
     return count

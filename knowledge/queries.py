@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 from sonores_lms import search
 from sonores_lms.extensions import db
 
-from .models import SEARCH_INDEX, Attachment, Curator, FacetValue, Resource, Reuse, Revision, Status
+from .models import SEARCH_INDEX, Attachment, Curator, FacetCount, FacetValue, Resource, Reuse, Revision, Status
 
 SEARCH_FACETS = ("kind", "axis", "country", "language", "licence", "theme")
 FILTERS = (*SEARCH_FACETS, "tag")
@@ -33,6 +33,12 @@ class SearchPage:
     rows: list[tuple[Resource, search.Hit | None]] = field(default_factory=list)
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     searched: bool = False
+    facets_exact: bool = True  # False: counted over the best matches only (search.CANDIDATES)
+    featured: list[Resource] = field(default_factory=list)
+
+    @property
+    def candidates_shown(self) -> int:
+        return search.CANDIDATES
 
     @property
     def pages(self) -> int:
@@ -55,7 +61,12 @@ def _within(filters: dict[str, str]) -> Any:
     return query
 
 
+def _no_facets() -> dict[str, list[tuple[str, int]]]:
+    return {facet: [] for facet in SEARCH_FACETS}
+
+
 def _facet_counts(keys: Any) -> dict[str, list[tuple[str, int]]]:
+    """Every facet's values and counts over ``keys`` (a list of ids or a select of them; None: all published)."""
     query = select(FacetValue.facet, FacetValue.value, func.count()).where(FacetValue.facet.in_(SEARCH_FACETS))
     if keys is not None:
         query = query.where(FacetValue.resource_id.in_(keys))
@@ -81,26 +92,55 @@ def search_page(query: str, filters: dict[str, str], page: int, language: str | 
         result.searched = True
         found = search.search(SEARCH_INDEX, query, within=within, language=language, limit=PAGE_SIZE, offset=offset)
         result.total = found.total
+        result.facets_exact = found.counted_all
         loaded = _load([hit.key for hit in found.hits])
         result.rows = [(loaded[hit.key], hit) for hit in found.hits if hit.key in loaded]
-        matched = search.matching(SEARCH_INDEX, query)
-        assert matched is not None
-        matched_keys = matched.subquery()
-        keys = select(matched_keys.c.key)
-        if within is not None:
-            keys = keys.where(matched_keys.c.key.in_(within))
-        result.facets = _facet_counts(keys) if result.total else {facet: [] for facet in SEARCH_FACETS}
+        result.facets = _facet_counts(list(found.candidates)) if found.candidates else _no_facets()
         return result
-    listing = select(Resource.id, func.count().over().label("total")).where(Resource.status == Status.PUBLISHED)
+    # Without words: the latest published resources, the featured ones above them on the first page.
+    wanted = max(search.CANDIDATES, offset + PAGE_SIZE)
+    listing = select(Resource.id).where(Resource.status == Status.PUBLISHED)
     if within is not None:
         listing = listing.where(Resource.id.in_(within))
-    listing = listing.order_by(Resource.featured.desc(), Resource.published_at.desc(), Resource.id.desc())
-    rows = db.session.execute(listing.limit(PAGE_SIZE).offset(offset)).all()
-    result.total = int(rows[0].total) if rows else 0
-    loaded = _load([row.id for row in rows])
-    result.rows = [(loaded[row.id], None) for row in rows if row.id in loaded]
-    result.facets = _facet_counts(within)
+    listing = listing.order_by(Resource.published_at.desc(), Resource.id.desc())
+    if within is None:
+        ids = list(db.session.scalars(listing.limit(PAGE_SIZE).offset(offset)))
+        result.total = int(db.session.scalar(select(func.count()).where(Resource.status == Status.PUBLISHED)) or 0)
+        result.facets = _all_facet_counts()
+    else:
+        candidates = list(db.session.scalars(listing.limit(wanted)))
+        ids = candidates[offset : offset + PAGE_SIZE]
+        if len(candidates) < wanted:
+            result.total = len(candidates)
+        else:
+            result.total = int(db.session.scalar(select(func.count()).select_from(within.subquery())) or 0)
+            result.facets_exact = False
+        result.facets = _facet_counts(candidates) if candidates else _no_facets()
+    loaded = _load(ids)
+    result.rows = [(loaded[i], None) for i in ids if i in loaded]
+    if result.page == 1 and within is None:
+        result.featured = list(
+            db.session.scalars(
+                select(Resource)
+                .where(Resource.status == Status.PUBLISHED, Resource.featured.is_(True))
+                .order_by(Resource.published_at.desc())
+                .limit(3)
+            ).unique()
+        )
     return result
+
+
+def _all_facet_counts() -> dict[str, list[tuple[str, int]]]:
+    """Every facet's counts over all published resources, from the table that keeps them."""
+    counts: dict[str, list[tuple[str, int]]] = {facet: [] for facet in SEARCH_FACETS}
+    rows = db.session.execute(
+        select(FacetCount.facet, FacetCount.value, FacetCount.count)
+        .where(FacetCount.facet.in_(SEARCH_FACETS), FacetCount.count > 0)
+        .order_by(FacetCount.count.desc(), FacetCount.value)
+    )
+    for facet, value, count in rows:
+        counts[facet].append((value, count))
+    return counts
 
 
 def resource_by_uid(uid: str) -> Resource | None:

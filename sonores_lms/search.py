@@ -13,8 +13,9 @@ trigger could not read the same way on both databases). Pages ask :func:`search`
   language (``sonores_fr``: French stemming after ``unaccent``, and so on), a GIN index, ranked by ``ts_rank``,
   snippets by ``ts_headline``.
 
-A document is one row per (key, language): ``key`` is the owner's integer id (a resource's ``id``). Queries of any
-content are safe: the text is cut into words (letters and digits only, at most :data:`MAX_TERMS` of them), each
+A document is one row per ``key`` (the owner's integer id, a resource's ``id``) with a title and a text column
+per language, so one resource is one row to match, rank and count, and its snippet comes from the language that
+matched (the reader's when it does). Queries of any content are safe: the text is cut into words (letters and digits only, at most :data:`MAX_TERMS` of them), each
 searched as a plain word, so quotes, ``NEAR``, ``*``, parentheses or emoji never reach the database's query syntax;
 a query without words finds nothing. Snippets are escaped HTML with ``<mark>`` around the matched words.
 """
@@ -23,13 +24,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
 from sqlalchemy import text
-from sqlalchemy.sql import Select
 
 from .config import LANGUAGES
 from .extensions import db
@@ -37,9 +37,9 @@ from .extensions import db
 MAX_TERMS = 12  # words of a query that are searched; the rest are ignored
 MAX_TERM_LENGTH = 40  # characters of one word
 SNIPPET_WORDS = 24
-# Languages in a fixed order: the row id of a document on SQLite is key * 8 + position, so one integer says both.
-LANGUAGE_SLOTS = {"fr": 0, "es": 1, "pt": 2, "en": 3}
-SLOTS = 8
+LANGUAGE_ORDER = ("fr", "es", "pt", "en")  # the columns' order: title_fr, body_fr, title_es, ...
+COLUMNS = tuple(f"{part}_{language}" for language in LANGUAGE_ORDER for part in ("title", "body"))
+CANDIDATES = 1000  # best matches fetched at once: the page's hits and the facets' counts come from them
 PG_CONFIGURATIONS = {"fr": "french", "es": "spanish", "pt": "portuguese", "en": "english"}
 INDEX_SUFFIX = "_fts"
 # FTS5 keeps each index in a virtual table and these shadow tables; Alembic's comparison leaves them all out.
@@ -48,7 +48,7 @@ _START, _STOP = "\x02", "\x03"  # markers no text contains: replaced by <mark> a
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _INDEX_NAME = re.compile(r"[a-z][a-z0-9_]{0,40}_fts")
 
-assert set(LANGUAGE_SLOTS) == set(LANGUAGES)
+assert set(LANGUAGE_ORDER) == set(LANGUAGES)
 
 
 def is_index_table(name: str | None) -> bool:
@@ -99,7 +99,8 @@ def create_index(op: Any, name: str) -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         op.execute(
-            f"CREATE VIRTUAL TABLE {name} USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2')"
+            f"CREATE VIRTUAL TABLE {name} USING fts5({', '.join(COLUMNS)}, "
+            "tokenize = 'porter unicode61 remove_diacritics 2')"
         )
         return
     op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
@@ -114,9 +115,10 @@ def create_index(op: Any, name: str) -> None:
                 END IF;
             END $$"""
         )
+    columns = ", ".join(f"{column} TEXT NOT NULL DEFAULT ''" for column in COLUMNS)
     op.execute(
-        f"CREATE TABLE {name} (key INTEGER NOT NULL, language VARCHAR(2) NOT NULL, title TEXT NOT NULL, "
-        f"body TEXT NOT NULL, document TSVECTOR NOT NULL, CONSTRAINT pk_{name} PRIMARY KEY (key, language))"
+        f"CREATE TABLE {name} (key INTEGER NOT NULL, {columns}, document TSVECTOR NOT NULL, "
+        f"CONSTRAINT pk_{name} PRIMARY KEY (key))"
     )
     op.execute(f"CREATE INDEX ix_{name}_document ON {name} USING gin (document)")
 
@@ -134,16 +136,14 @@ def _sqlite() -> bool:
     return db.session.get_bind().dialect.name == "sqlite"
 
 
+def _key_column() -> str:
+    return "rowid" if _sqlite() else "key"
+
+
 def remove_document(index: str, key: int) -> None:
-    """Take every language of document ``key`` out of ``index``."""
+    """Take document ``key`` out of ``index``."""
     index = _checked(index)
-    if _sqlite():
-        db.session.execute(
-            text(f"DELETE FROM {index} WHERE rowid >= :low AND rowid < :high"),
-            {"low": key * SLOTS, "high": (key + 1) * SLOTS},
-        )
-    else:
-        db.session.execute(text(f"DELETE FROM {index} WHERE key = :key"), {"key": key})
+    db.session.execute(text(f"DELETE FROM {index} WHERE {_key_column()} = :key"), {"key": key})
 
 
 def _clean(value: str | None) -> str:
@@ -151,43 +151,62 @@ def _clean(value: str | None) -> str:
     return (value or "").replace(_START, " ").replace(_STOP, " ")
 
 
-def index_document(index: str, key: int, texts: Mapping[str, tuple[str, str]]) -> None:
-    """Replace document ``key`` in ``index`` by ``texts`` (language -> (title, body)); languages without text are
-    left out, so a document with no text at all is simply not found."""
-    index = _checked(index)
-    remove_document(index, key)
-    rows = [
-        {"key": key, "language": language, "title": _clean(title), "body": _clean(body)}
-        for language, (title, body) in texts.items()
-        if language in LANGUAGE_SLOTS and ((title or "").strip() or (body or "").strip())
-    ]
+def _row(key: int, texts: Mapping[str, tuple[str, str]]) -> dict[str, Any] | None:
+    row: dict[str, Any] = {"key": key}
+    found = False
+    for language in LANGUAGE_ORDER:
+        title, body = texts.get(language, ("", ""))
+        row[f"title_{language}"], row[f"body_{language}"] = _clean(title), _clean(body)
+        found = found or bool(row[f"title_{language}"].strip() or row[f"body_{language}"].strip())
+    return row if found else None
+
+
+def _document_sql() -> str:
+    parts = []
+    for language in LANGUAGE_ORDER:
+        config = f"'{configuration(language)}'::regconfig"
+        parts.append(f"setweight(to_tsvector({config}, :title_{language}), 'A')")
+        parts.append(f"setweight(to_tsvector({config}, :body_{language}), 'B')")
+    return " || ".join(parts)
+
+
+def _insert(index: str, rows: Sequence[dict[str, Any]]) -> None:
     if not rows:
         return
+    names = ", ".join(COLUMNS)
+    values = ", ".join(f":{column}" for column in COLUMNS)
     if _sqlite():
-        for row in rows:
-            row["rowid"] = key * SLOTS + LANGUAGE_SLOTS[row["language"]]
-        db.session.execute(text(f"INSERT INTO {index} (rowid, title, body) VALUES (:rowid, :title, :body)"), rows)
+        statement = f"INSERT INTO {index} (rowid, {names}) VALUES (:key, {values})"
     else:
-        for row in rows:
-            row["config"] = configuration(row["language"])
-        db.session.execute(
-            text(
-                f"INSERT INTO {index} (key, language, title, body, document) VALUES (:key, :language, :title, :body, "
-                "setweight(to_tsvector(CAST(:config AS regconfig), :title), 'A') || "
-                "setweight(to_tsvector(CAST(:config AS regconfig), :body), 'B'))"
-            ),
-            rows,
-        )
+        statement = f"INSERT INTO {index} (key, {names}, document) VALUES (:key, {values}, {_document_sql()})"
+    db.session.execute(text(statement), list(rows))
 
 
-def rebuild(index: str, documents: Iterable[tuple[int, Mapping[str, tuple[str, str]]]]) -> int:
-    """Empty ``index`` and fill it from ``documents`` ((key, texts) pairs); returns how many were indexed."""
+def index_document(index: str, key: int, texts: Mapping[str, tuple[str, str]]) -> None:
+    """Replace document ``key`` in ``index`` by ``texts`` (language -> (title, text)); a document without any
+    text is left out, so it is simply not found."""
+    index = _checked(index)
+    remove_document(index, key)
+    row = _row(key, texts)
+    if row is not None:
+        _insert(index, [row])
+
+
+def rebuild(index: str, documents: Iterable[tuple[int, Mapping[str, tuple[str, str]]]], batch: int = 500) -> int:
+    """Empty ``index`` and fill it from ``documents`` ((key, texts) pairs), in batches; returns how many."""
     index = _checked(index)
     db.session.execute(text(f"DELETE FROM {index}"))
     count = 0
+    rows: list[dict[str, Any]] = []
     for key, texts in documents:
-        index_document(index, key, texts)
-        count += 1
+        row = _row(key, texts)
+        if row is not None:
+            rows.append(row)
+            count += 1
+        if len(rows) >= batch:
+            _insert(index, rows)
+            rows = []
+    _insert(index, rows)
     if _sqlite():
         db.session.execute(text(f"INSERT INTO {index}({index}) VALUES ('optimize')"))
     return count
@@ -198,8 +217,8 @@ def rebuild(index: str, documents: Iterable[tuple[int, Mapping[str, tuple[str, s
 
 @dataclass(frozen=True)
 class Hit:
-    """One document found: its ``key``, the language whose text matched best, and that text's title and snippet
-    as escaped HTML with the matched words in ``<mark>``."""
+    """One document found: its ``key``, the language whose text is shown (the reader's when it matched), and that
+    text's title and snippet as escaped HTML with the matched words in ``<mark>``."""
 
     key: int
     language: str
@@ -210,11 +229,18 @@ class Hit:
 
 @dataclass(frozen=True)
 class Results:
-    """A page of hits, best first, and how many documents match in all."""
+    """A page of hits, best first; how many documents match in all; and the keys of the best matches (at most
+    :data:`CANDIDATES`, or more when the page lies further), for counting facets without a second search."""
 
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
     terms: tuple[str, ...] = ()
+    candidates: tuple[int, ...] = ()
+
+    @property
+    def counted_all(self) -> bool:
+        """Whether ``candidates`` holds every match (facet counts are then exact, not over the best ones)."""
+        return len(self.candidates) >= self.total
 
 
 def _highlight(value: str | None) -> Markup:
@@ -228,59 +254,65 @@ def _sqlite_match(words: list[str]) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
-def matching(index: str, query: str | None) -> Select[Any] | None:
-    """A selectable of ``(key, rank)`` for every document matching ``query`` (lower rank is better), one row per
-    key, to join with the owner's own filters and facets; None when the query has no words."""
-    from sqlalchemy import column, func, literal_column, select
+def _pg_query() -> str:
+    """One tsquery for the four languages: the words as each language's configuration reads them, any may match."""
+    return " || ".join(
+        f"plainto_tsquery('{configuration(language)}'::regconfig, :plain)" for language in LANGUAGE_ORDER
+    )
+
+
+_BM25 = ", ".join("10.0" if column.startswith("title") else "1.0" for column in COLUMNS)
+
+
+def _select(index: str, words: list[str], columns: str, within: Any) -> tuple[Any, dict[str, Any]]:
+    """``SELECT <columns> FROM <index>`` of the documents matching ``words`` and lying in ``within``."""
+    from sqlalchemy import literal_column, select
     from sqlalchemy import table as sql_table
 
+    key = literal_column(_key_column())
+    if _sqlite():
+        params: dict[str, Any] = {"match": _sqlite_match(words)}
+        statement = select(text(columns)).select_from(sql_table(index)).where(text(f"{index} MATCH :match"))
+    else:
+        params = {"plain": " ".join(words)}
+        statement = select(text(columns)).select_from(sql_table(index)).where(text(f"document @@ ({_pg_query()})"))
+    if within is not None:
+        statement = statement.where(key.in_(within))
+    return statement, params
+
+
+def ranked(index: str, query: str | None, *, within: Any = None, limit: int = CANDIDATES) -> list[tuple[int, float]]:
+    """The keys of the best ``limit`` documents matching ``query`` (and in ``within``, a select of keys), with their
+    rank (lower is better), best first; empty when the query has no words."""
     index = _checked(index)
     words = terms(query)
     if not words:
-        return None
+        return []
     if _sqlite():
-        fts = sql_table(index, column("rowid"))
-        inner = (
-            select(
-                literal_column(f"rowid / {SLOTS}").label("key"),
-                literal_column(f"bm25({index}, 10.0, 1.0)").label("rank"),
-            )
-            .select_from(fts)
-            .where(literal_column(index).op("MATCH")(_sqlite_match(words)))
-            # Materialised: flattened into the grouping below, bm25() would be called outside its match.
-            .cte(f"{index}_matches")
-            .prefix_with("MATERIALIZED")
-        )
-        return select(inner.c.key, func.min(inner.c.rank).label("rank")).group_by(inner.c.key)
-    plain = " ".join(words)
-    fts = sql_table(index, column("key"), column("language"), column("document"))
-    conditions = []
-    for language in LANGUAGE_SLOTS:
-        query_vector = func.plainto_tsquery(literal_column(f"'{configuration(language)}'::regconfig"), plain)
-        conditions.append((fts.c.language == language) & fts.c.document.op("@@")(query_vector))
-    from sqlalchemy import case, or_
+        columns = f"rowid AS key, bm25({index}, {_BM25}) AS rank"
+    else:
+        columns = f"key, -ts_rank(document, ({_pg_query()})) AS rank"
+    statement, params = _select(index, words, columns, within)
+    statement = statement.order_by(text("rank, key")).limit(limit)
+    # On the session's connection, as Core: the textual columns are the cursor's own, whatever ``within`` holds.
+    return [(int(key), float(rank)) for key, rank in db.session.connection().execute(statement, params)]
 
-    rank = case(
-        *[
-            (
-                fts.c.language == language,
-                func.ts_rank(
-                    fts.c.document,
-                    func.plainto_tsquery(literal_column(f"'{configuration(language)}'::regconfig"), plain),
-                ),
-            )
-            for language in LANGUAGE_SLOTS
-        ],
-        else_=0.0,
-    )
-    return select(fts.c.key.label("key"), func.min(-rank).label("rank")).where(or_(*conditions)).group_by(fts.c.key)
+
+def count(index: str, query: str | None, *, within: Any = None) -> int:
+    """How many documents match ``query`` (and lie in ``within``)."""
+    index = _checked(index)
+    words = terms(query)
+    if not words:
+        return 0
+    statement, params = _select(index, words, "count(*)", within)
+    return int(db.session.connection().execute(statement, params).scalar_one())
 
 
 def search(
     index: str,
     query: str | None,
     *,
-    within: Select[Any] | None = None,
+    within: Any = None,
     language: str | None = None,
     limit: int = 20,
     offset: int = 0,
@@ -288,80 +320,84 @@ def search(
     """The documents of ``index`` that ``query`` finds, best first: ``limit`` hits from ``offset`` and the total.
 
     ``within`` is a select of one column of keys (the owner's visible, filtered rows): only those are found.
-    ``language`` is the reader's: when a document matches in it, its snippet is shown in it. Two queries whatever
-    the number of hits: the page of keys with the total, then the snippets of that page."""
-    from sqlalchemy import func, select
-
-    found = matching(index, query)
-    if found is None:
-        return Results()
+    ``language`` is the reader's: when a document matches in it, its snippet is shown in it. At most three
+    queries whatever the number of matches: the best :data:`CANDIDATES` keys, their count when there may be more,
+    and the page's snippets."""
     words = terms(query)
-    subquery = found.subquery()
-    keyed = select(subquery.c.key, subquery.c.rank, func.count().over().label("total"))
-    if within is not None:
-        keyed = keyed.where(subquery.c.key.in_(within))
-    keyed = keyed.order_by(subquery.c.rank, subquery.c.key).limit(max(1, limit)).offset(max(0, offset))
-    rows = db.session.execute(keyed).all()
-    if not rows:
-        total = 0
-        if offset > 0:  # past the last page: count anyway so the page can say how many there are
-            counted = select(func.count()).select_from(subquery)
-            if within is not None:
-                counted = counted.where(subquery.c.key.in_(within))
-            total = int(db.session.scalar(counted) or 0)
-        return Results([], total, tuple(words))
-    total = int(rows[0].total)
-    keys = [int(row.key) for row in rows]
-    ranks = {int(row.key): float(row.rank) for row in rows}
-    snippets = _snippets(index, words, keys)
+    if not words:
+        return Results()
+    limit, offset = max(1, limit), max(0, offset)
+    wanted = max(CANDIDATES, offset + limit)
+    best = ranked(index, query, within=within, limit=wanted)
+    total = len(best) if len(best) < wanted else count(index, query, within=within)
+    page = best[offset : offset + limit]
+    snippets = _snippets(index, words, [key for key, _rank in page], language)
     hits = []
-    for key in keys:
-        by_language = snippets.get(key, {})
-        chosen = language if language in by_language else next(iter(by_language), None)
-        title, snippet = by_language.get(chosen, (Markup(""), Markup(""))) if chosen else (Markup(""), Markup(""))
-        hits.append(Hit(key, chosen or "", ranks[key], title, snippet))
-    return Results(hits, total, tuple(words))
+    for key, rank in page:
+        chosen, title, snippet = snippets.get(key, ("", Markup(""), Markup("")))
+        hits.append(Hit(key, chosen, rank, title, snippet))
+    return Results(hits, total, tuple(words), tuple(key for key, _rank in best))
 
 
-def _snippets(index: str, words: list[str], keys: list[int]) -> dict[int, dict[str, tuple[Markup, Markup]]]:
-    """The highlighted title and body snippet of each matching language of ``keys``, best match first."""
+def _choose(language: str | None, values: Mapping[str, tuple[str, str]], has_text: Mapping[str, bool]) -> str:
+    """The reader's language when its text matched, else the first language that matched, else any with text."""
+    matched = [lang for lang in LANGUAGE_ORDER if _START in values[lang][0] or _START in values[lang][1]]
+    if language in matched:
+        return language
+    if matched:
+        return matched[0]
+    if language in has_text and has_text[language]:
+        return language
+    return next((lang for lang in LANGUAGE_ORDER if has_text.get(lang)), LANGUAGE_ORDER[0])
+
+
+def _snippets(
+    index: str, words: list[str], keys: list[int], language: str | None
+) -> dict[int, tuple[str, Markup, Markup]]:
+    """For each key: the language shown, its highlighted title and its body snippet."""
     index = _checked(index)
-    found: dict[int, dict[str, tuple[Markup, Markup]]] = {}
+    found: dict[int, tuple[str, Markup, Markup]] = {}
     if not keys:
         return found
-    by_slot = {slot: language for language, slot in LANGUAGE_SLOTS.items()}
+    marks = f"'{_START}', '{_STOP}'"
     if _sqlite():
         params: dict[str, Any] = {"match": _sqlite_match(words)}
-        ranges = []
-        for n, key in enumerate(keys):
-            params[f"l{n}"], params[f"h{n}"] = key * SLOTS, (key + 1) * SLOTS
-            ranges.append(f"(rowid >= :l{n} AND rowid < :h{n})")
-        rows = db.session.execute(
-            text(
-                f"SELECT rowid, highlight({index}, 0, '{_START}', '{_STOP}') AS title, "
-                f"snippet({index}, 1, '{_START}', '{_STOP}', '…', {SNIPPET_WORDS}) AS snippet "
-                f"FROM {index} WHERE {index} MATCH :match AND ({' OR '.join(ranges)}) ORDER BY bm25({index}, 10.0, 1.0)"
-            ),
-            params,
-        ).all()
-        for row in rows:
-            key, slot = divmod(int(row.rowid), SLOTS)
-            found.setdefault(key, {})[by_slot[slot]] = (_highlight(row.title), _highlight(row.snippet))
-        return found
-    plain = " ".join(words)
-    options = f"StartSel={_START}, StopSel={_STOP}, MaxWords={SNIPPET_WORDS}, MinWords=10, HighlightAll=false"
-    title_options = f"StartSel={_START}, StopSel={_STOP}, HighlightAll=true"
-    rows = db.session.execute(
-        text(
-            f"SELECT key, language, "
-            f"ts_headline(CAST('sonores_' || language AS regconfig), title, q, :title_options) AS title, "
-            f"ts_headline(CAST('sonores_' || language AS regconfig), body, q, :options) AS snippet, "
-            f"ts_rank(document, q) AS rank "
-            f"FROM (SELECT *, plainto_tsquery(CAST('sonores_' || language AS regconfig), :plain) AS q "
-            f"FROM {index} WHERE key = ANY(:keys)) AS docs WHERE document @@ q ORDER BY rank DESC"
-        ),
-        {"plain": plain, "keys": keys, "options": options, "title_options": title_options},
-    ).all()
-    for row in rows:
-        found.setdefault(int(row.key), {})[row.language] = (_highlight(row.title), _highlight(row.snippet))
+        selected = []
+        for position, column in enumerate(COLUMNS):
+            if column.startswith("title"):
+                selected.append(f"highlight({index}, {position}, {marks}) AS {column}")
+            else:
+                selected.append(f"snippet({index}, {position}, {marks}, '…', {SNIPPET_WORDS}) AS {column}")
+            selected.append(f"length({column}) > 0 AS has_{column}")
+        keys_sql = ", ".join(str(int(key)) for key in keys)
+        sql = (
+            f"SELECT rowid AS key, {', '.join(selected)} FROM {index} "
+            f"WHERE {index} MATCH :match AND rowid IN ({keys_sql})"
+        )
+    else:
+        params = {"plain": " ".join(words), "keys": list(keys)}
+        selected = []
+        for lang in LANGUAGE_ORDER:
+            config = f"'{configuration(lang)}'::regconfig"
+            lang_query = f"plainto_tsquery({config}, :plain)"
+            options = f"'StartSel={_START}, StopSel={_STOP}, MaxWords={SNIPPET_WORDS}, MinWords=10'"
+            title_options = f"'StartSel={_START}, StopSel={_STOP}, HighlightAll=true'"
+            # A language's headline only where that language has text (ts_headline reads the whole text).
+            selected.append(
+                f"CASE WHEN title_{lang} <> '' THEN ts_headline({config}, title_{lang}, {lang_query}, "
+                f"{title_options}) ELSE '' END AS title_{lang}"
+            )
+            selected.append(
+                f"CASE WHEN body_{lang} <> '' THEN ts_headline({config}, body_{lang}, {lang_query}, "
+                f"{options}) ELSE '' END AS body_{lang}"
+            )
+            selected.append(f"title_{lang} <> '' OR body_{lang} <> '' AS has_title_{lang}")
+            selected.append(f"false AS has_body_{lang}")
+        sql = f"SELECT key, {', '.join(selected)} FROM {index} WHERE key = ANY(:keys)"
+    for row in db.session.execute(text(sql), params).mappings():
+        values = {lang: (row[f"title_{lang}"] or "", row[f"body_{lang}"] or "") for lang in LANGUAGE_ORDER}
+        has_text = {lang: bool(row[f"has_title_{lang}"]) or bool(row[f"has_body_{lang}"]) for lang in LANGUAGE_ORDER}
+        chosen = _choose(language, values, has_text)
+        title, body = values[chosen]
+        found[int(row["key"])] = (chosen, _highlight(title), _highlight(body))
     return found

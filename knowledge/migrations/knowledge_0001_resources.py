@@ -35,6 +35,12 @@ def upgrade():
     sa.ForeignKeyConstraint(['user_id'], ['core_users.id'], name=op.f('fk_knowledge_curators_user_id_core_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id', name=op.f('pk_knowledge_curators'))
     )
+    op.create_table('knowledge_facet_counts',
+    sa.Column('facet', sa.String(length=20), nullable=False),
+    sa.Column('value', sa.String(length=60), nullable=False),
+    sa.Column('count', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('facet', 'value', name=op.f('pk_knowledge_facet_counts'))
+    )
     op.create_table('knowledge_resources',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('uid', sa.String(length=32), nullable=False),
@@ -156,5 +162,6 @@ def downgrade():
 
     op.drop_table('knowledge_resources')
     op.drop_table('knowledge_curators')
+    op.drop_table('knowledge_facet_counts')
     # ### end Alembic commands ###
     sa.Enum(name='knowledge_status').drop(op.get_bind(), checkfirst=True)

@@ -182,3 +182,33 @@ def test_translation_status_and_fallback(client_as, make_resource):
     assert resource.translation_status("pt").value == "missing"
     page = client_as("staff", locale="pt").get(f"/knowledge/r/{resource.uid}").get_data(as_text=True)
     assert 'lang="fr"' in page
+
+
+def test_the_facet_counts_follow_every_change(make_resource, client_as, db):
+    from sqlalchemy import func
+
+    from knowledge.indexing import rebuild_index
+    from knowledge.models import FacetCount
+
+    def kept():
+        return {(c.facet, c.value): c.count for c in db.session.scalars(select(FacetCount)) if c.count}
+
+    def counted():
+        rows = db.session.execute(
+            select(FacetValue.facet, FacetValue.value, func.count()).group_by(FacetValue.facet, FacetValue.value)
+        )
+        return {(f, v): n for f, v, n in rows}
+
+    admin = client_as("admin")
+    first = make_resource(admin.user, kind="guide", themes=["ENV-DIG"])
+    second = make_resource(admin.user, kind="guide", themes=["ENV-DIG", "ACC-COM"])
+    make_resource(admin.user, status="draft", kind="template")
+    assert kept() == counted() and kept()[("kind", "guide")] == 2
+    resources.curate(second, "archive", actor=admin.user)
+    data = resources.ResourceData(kind="template", institute_id=None, texts={"fr": {"title": "Autre"}})
+    resources.update(first, data, actor=admin.user, version=None)
+    assert kept() == counted()
+    assert ("kind", "guide") not in kept() and kept()[("kind", "template")] == 1
+    before = kept()
+    rebuild_index()
+    assert kept() == before
