@@ -140,3 +140,21 @@ def resolve_embed(reference: str, *, locale: str | None = None) -> Embed | None:
         return None
     embed = provider.resolve(key, locale)
     return embed if isinstance(embed, Embed) else None
+
+
+@dataclass(frozen=True)
+class ResourceKind:
+    """A kind of shared resource, answered to the ``resource-kinds`` collector: ``name`` is stored with each
+    resource (keep it stable), ``title`` is shown, kinds are listed by ``(weight, name)``."""
+
+    name: str
+    title: Any
+    weight: int = 100
+
+
+def resource_kinds() -> list[ResourceKind]:
+    """The kinds the enabled plugins declare, in the order they are offered."""
+    from .signals import resource_kinds as resource_kinds_signal
+
+    named = collect_named(resource_kinds_signal, None, kind=ResourceKind)
+    return sorted(named.values(), key=lambda kind: (kind.weight, kind.name))

@@ -76,6 +76,17 @@ embed_providers = _signals.signal(
     note. Call :func:`sonores_lms.links.resolve_embed` rather than sending it.""",
 )
 
+resource_kinds = _signals.signal(
+    "resource-kinds",
+    doc="""Collector of the kinds of shared resources (a document, a programme kit, a recording, ...) that the
+    knowledge base offers its contributors, so that a plugin adds a kind without importing the one that lists them.
+
+    sender: None. Each receiver returns a :class:`sonores_lms.links.ResourceKind` (``name``, a slug prefixed by the
+    declaring plugin's name unless the knowledge base declares it; a lazy ``title``; a ``weight``) or an iterable of
+    them. Two kinds with one name are an error; kinds are offered by ``(weight, name)``. A resource whose kind is no
+    longer declared keeps it and shows its code.""",
+)
+
 user_signed_in = _signals.signal(
     "core.user-signed-in",
     doc="""Event: a person signed in. sender: the user. Receivers return nothing.""",

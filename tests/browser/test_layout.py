@@ -302,6 +302,41 @@ def layout_scene(live_app: Any) -> LayoutScene:
             f"/certificates/admin/courses/{course.uid}",
         ]
         scene.pages["director"] += ["/certificates/admin/", f"/certificates/admin/{certificate.code}"]
+
+        # The knowledge base: a kit with long texts, reused once; its pages for staff and for a curator.
+        from datetime import date
+
+        from knowledge.resources import mark_reused
+        from tests.fixtures.knowledge import build_resource
+
+        kit = build_resource(
+            admin,
+            institute=institute,
+            axis="communication",
+            themes=["ENV-DIG", "ACC-COM"],
+            tags=[long_title("Mot-clé", token)[:40]],
+            kit={"budget": long_title("Budget", token), "contacts": long_title("Contact", token)},
+            links=[{"url": f"https://example.org/{LONG_WORD}/{LONG_WORD}", "label": ""}],
+            texts={"es": {"title": long_title("Recurso", token), "summary": long_title("Resumen", token)}},
+        )
+        mark_reused(
+            kit, institute_id=institute.id, reused_on=date(2026, 6, 21), note=LONG_WORD, attendance=80, actor=staff
+        )
+        db.session.commit()
+        knowledge_pages = ["/knowledge/", "/knowledge/?q=recurso&kind=programme-kit", f"/knowledge/r/{kit.uid}"]
+        scene.pages["staff"] += [
+            *knowledge_pages,
+            "/knowledge/new",
+            f"/knowledge/r/{kit.uid}/reuse",
+            "/knowledge/network",
+        ]
+        scene.pages["admin"] += [
+            f"/knowledge/r/{kit.uid}/edit",
+            f"/knowledge/r/{kit.uid}/history",
+            f"/knowledge/r/{kit.uid}/history/1",
+            "/knowledge/review",
+            "/knowledge/curators",
+        ]
     return scene
 
 

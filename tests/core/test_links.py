@@ -17,6 +17,12 @@ from sonores_lms.signals import content_by_topic as content_by_topic_signal
 from sonores_lms.signals import embed_providers
 
 
+@pytest.fixture(autouse=True)
+def _without_the_real_knowledge_plugin(app, monkeypatch):
+    """These tests answer as a knowledge plugin would: the real one, when installed, answers nothing meanwhile."""
+    monkeypatch.delitem(app.extensions["sonores"].plugins, "knowledge", raising=False)
+
+
 def item(name, source="knowledge", **extra):
     return TopicItem(name=name, kind="resource", title=f"Resource {name}", url=f"/knowledge/{name}", source=source,
                      **extra)  # fmt: skip

@@ -25,6 +25,12 @@ RESOURCES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _without_the_real_knowledge_plugin(app, monkeypatch):
+    """These tests stand in for a knowledge plugin: the real one, when installed, answers nothing meanwhile."""
+    monkeypatch.delitem(app.extensions["sonores"].plugins, "knowledge", raising=False)
+
+
 @contextmanager
 def knowledge_plugin():
     """What a knowledge plugin would answer: resources to embed, and resources on the communication axis."""

@@ -1,0 +1,189 @@
+"""The core search module: the same cases on SQLite and PostgreSQL (run with ``--db sqlite`` and ``--db postgresql``).
+
+Each test creates a throw-away index inside the test's transaction, as a migration would, so the core's module is
+tested without any plugin.
+"""
+
+from __future__ import annotations
+
+import pytest
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from sqlalchemy import literal, select, union_all
+
+from sonores_lms import search
+
+INDEX = "coretest_fts"
+
+DOCUMENTS = {
+    1: {"es": ("Educación popular", "La educación como práctica de libertad en los barrios de Lima.")},
+    2: {"es": ("Lengua de señas", "Cada señal cuenta: talleres de lengua de señas para el público sordo.")},
+    3: {
+        "fr": ("Fête de la musique", "Un concert diffusé en direct depuis la cour de l'Alliance, avec les écoles."),
+        "en": ("Music day", "A concert streamed live from the Alliance's courtyard, with schools."),
+    },
+    4: {"pt": ("Exposições acessíveis", "Como preparar exposições acessíveis com audiodescrição e Libras.")},
+    5: {"en": ("Touring plans", "Low-carbon touring: pooling dates between institutes, trains over flights.")},
+    6: {"fr": ("Débat citoyen", "Un format de débat: <script>alert(1)</script> & les jeunes publics.")},
+}
+
+
+@pytest.fixture
+def index(db):
+    connection = db.session.connection()
+    search.create_index(Operations(MigrationContext.configure(connection)), INDEX)
+    for key, texts in DOCUMENTS.items():
+        search.index_document(INDEX, key, texts)
+    return INDEX
+
+
+def keys(results: search.Results) -> list[int]:
+    return [hit.key for hit in results.hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("educacion", [1]),  # without the accent
+        ("EDUCACIÓN", [1]),  # upper case, with it
+        ("senal", [2]),  # ñ folded
+        ("señal", [2]),
+        ("musique", [3]),
+        ("fete", [3]),
+        ("concert streamed", [3]),  # every word, in the English text
+        ("exposicoes acessiveis", [4]),
+        ("touring", [5]),
+    ],
+)
+def test_accent_and_case_insensitive(index, query, expected):
+    assert keys(search.search(index, query)) == expected
+
+
+def test_stemming_finds_other_forms(index):
+    # English on both databases (FTS5's Porter stemmer; PostgreSQL's english configuration).
+    assert keys(search.search(index, "tour")) == [5]
+    assert keys(search.search(index, "concerts")) == [3]
+
+
+@pytest.mark.skipif("config.getoption('--db') != 'postgresql'")
+def test_postgresql_stems_each_language_with_its_own_rules(index):
+    assert keys(search.search(index, "diffusés")) == [3]  # French: diffusé
+    assert keys(search.search(index, "practicas")) == [1]  # Spanish: práctica
+    assert keys(search.search(index, "barrio")) == [1]
+    assert keys(search.search(index, "preparo")) == [4]  # Portuguese: preparar
+
+
+def test_all_words_must_match(index):
+    assert keys(search.search(index, "concert lima")) == []
+
+
+def test_ranked_title_before_body(index):
+    search.index_document(index, 7, {"fr": ("Un autre texte", "On y parle de musique une fois.")})
+    assert keys(search.search(index, "musique")) == [3, 7]
+
+
+def test_snippets_are_escaped_and_highlighted(index):
+    hit = search.search(index, "débat jeunes").hits[0]
+    assert hit.key == 6
+    # The author's markup is never markup in a snippet (escaped by SQLite, dropped by PostgreSQL's headline).
+    assert "<script>" not in str(hit.snippet) and "&amp; les" in str(hit.snippet)
+    assert "<mark>jeunes</mark>" in hit.snippet
+    assert "<mark>Débat</mark>" in hit.title
+
+
+def test_snippet_in_the_readers_language_when_it_matches(index):
+    assert search.search(index, "concert", language="en").hits[0].language == "en"
+    assert search.search(index, "concert", language="fr").hits[0].language == "fr"
+    assert search.search(index, "streamed", language="fr").hits[0].language == "en"
+
+
+def test_one_hit_per_document_and_total(index):
+    results = search.search(index, "concert")
+    assert keys(results) == [3] and results.total == 1
+
+
+def test_within_restricts_to_the_owners_rows(index):
+    allowed = union_all(select(literal(1).label("id")), select(literal(5).label("id")))
+    assert keys(search.search(index, "educacion", within=select(allowed.subquery().c.id))) == [1]
+    assert keys(search.search(index, "musique", within=select(allowed.subquery().c.id))) == []
+
+
+def test_paging(index):
+    for key in range(10, 25):
+        search.index_document(index, key, {"fr": (f"Atelier {key}", "Un atelier de chant.")})
+    first = search.search(index, "atelier", limit=10)
+    second = search.search(index, "atelier", limit=10, offset=10)
+    assert first.total == second.total == 15
+    assert len(first.hits) == 10 and len(second.hits) == 5
+    assert not set(keys(first)) & set(keys(second))
+    beyond = search.search(index, "atelier", limit=10, offset=50)
+    assert beyond.hits == [] and beyond.total == 15
+
+
+def test_reindexing_replaces_and_removing_forgets(index):
+    search.index_document(index, 5, {"fr": ("Tournée bas carbone", "Des trains plutôt que des avions.")})
+    assert keys(search.search(index, "flights")) == []
+    assert keys(search.search(index, "trains")) == [5]
+    search.remove_document(index, 5)
+    assert keys(search.search(index, "trains")) == []
+
+
+def test_rebuild(index):
+    count = search.rebuild(index, [(40, {"es": ("Plantilla", "Calendario de redes sociales")})])
+    assert count == 1
+    assert keys(search.search(index, "calendario")) == [40]
+    assert keys(search.search(index, "educacion")) == []
+
+
+HOSTILE = [
+    '"',
+    '"educación',
+    "educación NEAR señal",
+    "NEAR(educación señal)",
+    "educ*",
+    "*",
+    "((educación",
+    "educación)",
+    "title:educación",
+    "AND OR NOT",
+    "-educación",
+    "^educación",
+    "🎵🎶",
+    "🎵 educación 🎶",
+    "x" * 10_000,
+    "educación " * 2_000,
+    "'; DROP TABLE coretest_fts; --",
+    "\x00\x02\x03",
+    "",
+    "   ",
+    None,
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_any_query_is_safe(index, query):
+    results = search.search(index, query)
+    assert isinstance(results, search.Results)
+    assert set(keys(results)) <= {1}
+    # The index is still there and still works.
+    assert keys(search.search(index, "educacion")) == [1]
+
+
+def test_hostile_words_are_searched_as_plain_words(index):
+    search.index_document(index, 8, {"en": ("Near and far", "Or not: a title.")})
+    assert keys(search.search(index, "NEAR")) == [8]
+    assert keys(search.search(index, '"near" (far')) == [8]
+
+
+def test_terms():
+    assert search.terms('  Educación "NEAR" (señal*) 🎵 ') == ["educación", "near", "señal"]
+    assert len(search.terms("a b c d e f g h i j k l m n o p")) == search.MAX_TERMS
+    assert search.terms("🎵") == []
+
+
+def test_index_tables_are_recognised():
+    assert search.is_index_table("knowledge_fts")
+    assert search.is_index_table("knowledge_fts_docsize")
+    assert not search.is_index_table("knowledge_resources")
+    with pytest.raises(ValueError):
+        search.create_index(None, "knowledge_search")

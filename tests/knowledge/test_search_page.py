@@ -1,0 +1,106 @@
+"""The search page: accent-insensitive, ranked, highlighted, with facets; safe with any query, light, flat."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.test_page_weight import first_visit
+from tests.core.test_search import HOSTILE
+
+
+@pytest.fixture
+def network(make_resource, create_institute):
+    lima = create_institute(name="Alliance Française de Lima", country="PE", city="Lima")
+    quito = create_institute(name="Alliance Française de Quito", country="EC", city="Quito")
+    made = {
+        "fete": make_resource(
+            institute=lima,
+            kind="programme-kit",
+            axis="communication",
+            themes=["ENV-DIG"],
+            texts={
+                "fr": {"title": "Fête de la musique", "summary": "Un concert diffusé pour l'éducation musicale."},
+                "es": {"title": "Fiesta de la música", "summary": "Un concierto para la educación musical."},
+            },
+        ),
+        "signs": make_resource(
+            institute=quito,
+            kind="guide",
+            licence="CC-BY-SA-4.0",
+            themes=["ACC-SEN"],
+            texts={"es": {"title": "Lengua de señas", "summary": "Cada señal cuenta en la educación."}},
+        ),
+        "draft": make_resource(
+            status="draft", institute=quito, texts={"es": {"title": "Borrador de educación", "summary": "Secreto."}}
+        ),
+    }
+    for n in range(25):
+        made[f"extra{n}"] = make_resource(
+            institute=quito if n % 2 else lima,
+            kind="document",
+            texts={"fr": {"title": f"Atelier d'éducation {n}", "summary": "Un atelier <b>gras</b> & autres."}},
+        )
+    return made
+
+
+def page(client, query_string):
+    response = client.get(f"/knowledge/?{query_string}")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_search_without_accents_finds_highlighted_published_resources(client_as, network):
+    html = page(client_as("staff"), "q=senal")
+    assert "1 resource found" in html
+    assert "<mark>señal</mark>" in html
+    assert "Borrador" not in html  # drafts are never found
+
+
+def test_facets_narrow_and_count(client_as, network):
+    staff = client_as("staff")
+    html = page(staff, "q=educacion")
+    assert "2 resources found" in html
+    assert 'Programme kit</a> <span class="muted">1</span>' in html
+    narrowed = page(staff, "q=educacion&country=EC&licence=CC-BY-SA-4.0")
+    assert "1 resource found" in narrowed and "Lengua de señas" in narrowed
+    two_facets = page(staff, "q=atelier&kind=document&country=PE")
+    assert "13 resources found" in two_facets
+    # Author's markup in a summary is shown as text, never as markup.
+    assert "<b>gras</b>" not in two_facets
+
+
+def test_without_a_query_the_page_lists_the_latest_resources(client_as, network):
+    html = page(client_as("staff"), "")
+    assert "27 resources" in html and 'rel="next"' in html
+    assert "Page 1 of 2" in html
+    assert "Page 2 of 2" in page(client_as("staff"), "page=2")
+
+
+@pytest.mark.parametrize("query", [q for q in HOSTILE if q is not None])
+def test_any_query_gives_a_page(client_as, network, query):
+    response = client_as("staff").get("/knowledge/", query_string={"q": query, "kind": query or "x", "page": query})
+    assert response.status_code == 200
+
+
+def test_the_results_page_sends_a_constant_number_of_queries(client_as, network, count_queries, make_resource):
+    staff = client_as("staff")
+    staff.get("/knowledge/?q=atelier")  # warm: the session's person, the locale
+    with count_queries() as few:
+        page(staff, "q=atelier&kind=document")
+    with count_queries() as listing_few:
+        page(staff, "")
+    for n in range(15):
+        make_resource(kind="document", texts={"fr": {"title": f"Atelier encore {n}"}})
+    with count_queries() as many:
+        page(staff, "q=atelier&kind=document")
+    assert many.count == few.count
+    with count_queries() as listing_many:
+        page(staff, "")
+    assert listing_many.count == listing_few.count
+
+
+def test_the_results_page_is_light(client_as, network):
+    status, html, fetched, off_site = first_visit(client_as("staff"), "/knowledge/?q=atelier")
+    assert status == 200 and off_site == []
+    assert len(html) + sum(item.size for item in fetched) < 60 * 1024
+    assert b'<form method="get"' in html  # a plain form: the search works without JavaScript
