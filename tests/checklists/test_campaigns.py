@@ -12,14 +12,16 @@ from sonores_lms.database import utcnow
 
 
 @pytest.fixture
-def network(db, create_institute, director_of, make_template):
+def network(db, create_institute, director_of, make_checklist_template):
     from types import SimpleNamespace
 
     mexico = [create_institute(name=f"Alliance Française de Mexico {n}", country="MX") for n in range(2)]
     peru = create_institute(name="Alliance Française de Lima", country="PE")
     chile = create_institute(name="Alliance Française de Santiago", country="CL")
     directors = [director_of(i, locale=locale) for i, locale in zip([*mexico, peru], ["es", "es", "es"], strict=True)]
-    return SimpleNamespace(mexico=mexico, peru=peru, chile=chile, directors=directors, template=make_template())
+    return SimpleNamespace(
+        mexico=mexico, peru=peru, chile=chile, directors=directors, template=make_checklist_template()
+    )
 
 
 def form(template, **overrides):
@@ -104,7 +106,9 @@ def test_last_years_answers_prefill_where_the_code_is_unchanged(network, admin_c
     assert "confirmar" in page.get_data(as_text=True)
 
 
-def test_a_replaced_item_carries_its_answer_to_the_new_code(network, db, make_audit, make_template, admin_client):
+def test_a_replaced_item_carries_its_answer_to_the_new_code(
+    network, db, make_audit, make_checklist_template, admin_client
+):
     import copy
 
     from tests.fixtures.checklists import SMALL_TEMPLATE
@@ -113,7 +117,7 @@ def test_a_replaced_item_carries_its_answer_to_the_new_code(network, db, make_au
     data["version"] = 2
     item = data["pillars"][0]["themes"][0]["items"][1]
     item.update(code="ENV-STR-04", replaces="ENV-STR-02")
-    newer = make_template(data=data)
+    newer = make_checklist_template(data=data)
     previous = make_audit(network.peru, template=network.template, year=2026, state="closed")
     old_item = db.session.scalar(select(Item).where(Item.template_id == network.template.id, Item.code == "ENV-STR-02"))
     db.session.add(Answer(audit_id=previous.id, item_id=old_item.id, value={"choice": "yes"}))

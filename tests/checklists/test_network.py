@@ -34,8 +34,8 @@ def test_aggregate_groups_by_country_and_peer_and_counts_needs():
 
 
 @pytest.fixture
-def validated(db, make_template, make_audit, create_institute):
-    template = make_template()
+def validated(db, make_checklist_template, make_audit, create_institute):
+    template = make_checklist_template()
     audits = []
     for n in range(6):
         institute = create_institute(name=f"Alliance Française de Ciudad {n}", country="CO" if n < 5 else "BO")

@@ -19,12 +19,12 @@ def answer(db, audit, code, value, reviewed=None):
 
 
 @pytest.fixture
-def history(db, make_audit, make_template, create_institute, director_of, app):
+def history(db, make_audit, make_checklist_template, create_institute, director_of, app):
     """An institute validated in 2026 and again in 2027 on the same template."""
     from tests.fixtures.users import sign_in_client
 
     institute = create_institute(name="Alliance Française de Arequipa", country="PE")
-    template = make_template()
+    template = make_checklist_template()
     earlier = make_audit(institute, template=template, year=2026, state="validated")
     answer(db, earlier, "ENV-ENE-01", {"number": 20000})
     recompute(earlier)

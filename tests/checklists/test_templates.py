@@ -60,8 +60,8 @@ def test_bad_yaml_says_where(app):
     assert problems and problems[0].line is not None
 
 
-def test_export_then_import_gives_the_same_template(app, make_template):
-    template = make_template()
+def test_export_then_import_gives_the_same_template(app, make_checklist_template):
+    template = make_checklist_template()
     text = export(template)
     with app.test_request_context():
         data, problems = parse(text)
@@ -74,8 +74,8 @@ def _upload(client, text, name="checklist.yaml"):
     return client.post("/checklists/templates/import", data={"file": (io.BytesIO(text.encode()), name)})
 
 
-def test_import_previews_then_writes_a_draft_only_on_confirmation(admin_client, db, make_template):
-    template = make_template()
+def test_import_previews_then_writes_a_draft_only_on_confirmation(admin_client, db, make_checklist_template):
+    template = make_checklist_template()
     text = export(template).replace("version: 1", "version: 2")
     preview = _upload(admin_client, text)
     page = preview.get_data(as_text=True)
@@ -101,8 +101,8 @@ def test_import_with_problems_lists_them_and_writes_nothing(admin_client, db):
     assert db.session.scalar(select(func.count()).select_from(Template)) == 0
 
 
-def test_a_published_version_cannot_be_imported_again(admin_client, make_template, db):
-    template = make_template()
+def test_a_published_version_cannot_be_imported_again(admin_client, make_checklist_template, db):
+    template = make_checklist_template()
     response = _upload(admin_client, export(template))
     assert response.status_code == 400 and "exists already" in response.get_data(as_text=True)
 

@@ -23,6 +23,15 @@ PUBLIC_ENDPOINTS = {
     "auth.forgot_password",
     "auth.reset_password",
     "auth.accept_invitation",
+    # Anyone checks a certificate, and badge backpacks read its Open Badges assertion, class and issuer.
+    "certificates.verify",
+    "certificates.verify_form",
+    "certificates.badge_assertion",
+    "certificates.badge_class",
+    "certificates.badge_image",
+    "certificates.badge_issuer",
+    # Feed readers cannot sign in: the feed of published resources, without what is for signed-in staff only.
+    "knowledge.feed",
 }
 
 
