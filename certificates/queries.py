@@ -82,7 +82,8 @@ def runs_of_course(course_uid: str, *, limit: int = 5) -> list[IssueRun]:
 class ListFilters:
     """The admin list's filters; ``institutes`` narrows a director to their own institutes (None: everywhere)."""
 
-    course_uid: str | None = None
+    course_uid: str | None = None  # a course's or a track's uid (see subject_kind)
+    subject_kind: SubjectKind = SubjectKind.COURSE
     institute_id: int | None = None
     country: str | None = None
     status: str | None = None  # a CertificateStatus value, or "expired"
@@ -97,7 +98,7 @@ def list_query(filters: ListFilters, *, now: datetime) -> Select[Any]:
     if filters.institutes is not None:
         query = query.where(Certificate.institute_id.in_(sorted(filters.institutes)))
     if filters.course_uid:
-        query = query.where(Certificate.kind == SubjectKind.COURSE, Certificate.subject_uid == filters.course_uid)
+        query = query.where(Certificate.kind == filters.subject_kind, Certificate.subject_uid == filters.course_uid)
     if filters.institute_id is not None:
         query = query.where(Certificate.institute_id == filters.institute_id)
     if filters.country:

@@ -109,6 +109,7 @@ def _filters() -> tuple[ListFilterForm, ListFilters]:
     subject = form.course.data or ""
     return form, ListFilters(
         course_uid=subject.partition(":")[2] or None,
+        subject_kind=SubjectKind.TRACK if subject.startswith("track:") else SubjectKind.COURSE,
         institute_id=int(form.institute.data) if (form.institute.data or "").isdigit() else None,
         country=form.country.data or None,
         status=form.status.data or None,
