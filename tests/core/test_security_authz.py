@@ -23,6 +23,13 @@ PUBLIC_ENDPOINTS = {
     "auth.forgot_password",
     "auth.reset_password",
     "auth.accept_invitation",
+    # certificates: the verification page and the Open Badges documents that anyone (a verifier, a backpack) reads
+    "certificates.verify_form",
+    "certificates.verify",
+    "certificates.badge_issuer",
+    "certificates.badge_class",
+    "certificates.badge_assertion",
+    "certificates.badge_image",
 }
 
 
