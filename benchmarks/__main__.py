@@ -71,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_certificates:
         from .measure_certificates import main as measure_certificates
 
-        options = ["--db", args.db, "--scale", str(args.scale), "--repeat", str(args.repeat)]
+        kinds_done = [run.kind for run in runs]  # PostgreSQL may have been skipped above
+        database = "both" if len(kinds_done) == 2 else (kinds_done[0] if kinds_done else "sqlite")
+        options = ["--db", database, "--scale", str(args.scale), "--repeat", str(args.repeat)]
         measure_certificates([*options, *(["--no-write"] if args.no_write else [])])
     if not args.no_walks:
         walks = run_walks([run.kind for run in runs])
