@@ -27,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-walks", action="store_true", help="leave out the browser walks (benchmarks/WALKS.md)")
     parser.add_argument(
+        "--no-certificates", action="store_true", help="leave out the certificates (benchmarks/measure_certificates.py)"
+    )
+    parser.add_argument(
         "--no-write", action="store_true", help="print the tables, leave RESULTS.md and WALKS.md as they are"
     )
     parser.add_argument(
@@ -76,6 +79,13 @@ def main(argv: list[str] | None = None) -> int:
         path = write_results(runs, repeat=args.repeat, warmup=args.warmup, scale=args.scale)
         print(f"Written {path}")
     print(f"{missed} page measurement(s) miss a target." if missed else "Every page meets its targets.")
+    if not args.no_certificates:
+        from .measure_certificates import main as measure_certificates
+
+        kinds_done = [run.kind for run in runs]  # PostgreSQL may have been skipped above
+        database = "both" if len(kinds_done) == 2 else (kinds_done[0] if kinds_done else "sqlite")
+        options = ["--db", database, "--scale", str(args.scale), "--repeat", str(args.repeat)]
+        measure_certificates([*options, *(["--no-write"] if args.no_write else [])])
     if not args.no_walks:
         walks = run_walks([run.kind for run in runs])
         if walks and not args.no_write:

@@ -83,10 +83,6 @@ class TemplateForm(FlaskForm):
     def signatory_fields(self, n: int) -> tuple[Any, Any, Any, Any]:
         return (self[f"sig{n}_name"], self[f"sig{n}_title"], self[f"sig{n}_image"], self[f"sig{n}_remove"])
 
-    def validate_title_fr(self, field: Any) -> None:
-        if not (field.data or "").strip():
-            raise ValidationError(str(_l("The French title is required: it is the source text.")))
-
 
 for _lang in LANGUAGES:
     setattr(
@@ -94,7 +90,13 @@ for _lang in LANGUAGES:
         f"title_{_lang}",
         StringField(
             _l("Title (%(language)s)", language=LANGUAGE_NAMES[_lang]),
-            validators=[Optional(), Length(max=TITLE_MAX), check_template_text],
+            validators=[
+                DataRequired(message=_l("The French title is required: it is the source text."))
+                if _lang == "fr"
+                else Optional(),
+                Length(max=TITLE_MAX),
+                check_template_text,
+            ],
         ),
     )
     setattr(

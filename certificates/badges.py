@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import current_app
+from sqlalchemy import select
 
 from sonores_lms.extensions import db
 from sonores_lms.people.models import User
@@ -76,9 +77,13 @@ def badge_class(kind: str, subject_uid: str, sample: Certificate) -> dict[str, A
 
 
 def assertion(certificate: Certificate) -> dict[str, Any]:
-    user = db.session.get(User, certificate.user_id) if certificate.user_id is not None else None
+    # The address alone: one small query (a whole person would bring their institute and roles along).
+    email = (
+        db.session.scalar(select(User.email).where(User.id == certificate.user_id))
+        if certificate.user_id is not None
+        else None
+    ) or f"{certificate.code}@invalid"
     salt = salt_of(certificate)
-    email = user.email if user is not None else f"{certificate.code}@invalid"
     document: dict[str, Any] = {
         "@context": CONTEXT,
         "type": "Assertion",

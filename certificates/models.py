@@ -161,6 +161,8 @@ class Certificate(db.Model):
         Index("ix_certificates_certificates_subject", "subject_uid", "status"),
         Index("ix_certificates_certificates_institute", "institute_id", "issued_at"),
         Index("ix_certificates_certificates_expiry", "status", "expires_at"),
+        # The list filtered by country (and status): its count is read from this index alone.
+        Index("ix_certificates_certificates_country", "country", "status", "expires_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

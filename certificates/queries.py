@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 
 from sonores_lms.extensions import db
+from sonores_lms.pagination import ListPage
 
 from .models import Certificate, CertificateStatus, CertificateTemplate, IssueRun, SubjectKind
 
@@ -49,14 +50,14 @@ def certificates_of(user_id: int, *, current_only: bool = True) -> list[Certific
 
 
 def certificate_for_course(user_id: int, course_uid: str) -> Certificate | None:
-    """The current certificate of a person for a course (for the course page), or None."""
+    """The person's valid certificate for a course (for the course page), or None."""
     return db.session.scalars(
         select(Certificate)
         .where(
             Certificate.user_id == user_id,
             Certificate.kind == SubjectKind.COURSE,
             Certificate.subject_uid == course_uid,
-            Certificate.status != CertificateStatus.SUPERSEDED,
+            Certificate.status == CertificateStatus.VALID,
         )
         .limit(1)
     ).first()
@@ -81,7 +82,8 @@ def runs_of_course(course_uid: str, *, limit: int = 5) -> list[IssueRun]:
 class ListFilters:
     """The admin list's filters; ``institutes`` narrows a director to their own institutes (None: everywhere)."""
 
-    course_uid: str | None = None
+    course_uid: str | None = None  # a course's or a track's uid (see subject_kind)
+    subject_kind: SubjectKind = SubjectKind.COURSE
     institute_id: int | None = None
     country: str | None = None
     status: str | None = None  # a CertificateStatus value, or "expired"
@@ -96,7 +98,7 @@ def list_query(filters: ListFilters, *, now: datetime) -> Select[Any]:
     if filters.institutes is not None:
         query = query.where(Certificate.institute_id.in_(sorted(filters.institutes)))
     if filters.course_uid:
-        query = query.where(Certificate.kind == SubjectKind.COURSE, Certificate.subject_uid == filters.course_uid)
+        query = query.where(Certificate.kind == filters.subject_kind, Certificate.subject_uid == filters.course_uid)
     if filters.institute_id is not None:
         query = query.where(Certificate.institute_id == filters.institute_id)
     if filters.country:
@@ -115,3 +117,15 @@ def list_query(filters: ListFilters, *, now: datetime) -> Select[Any]:
     if filters.issued_until is not None:
         query = query.where(Certificate.issued_at < filters.issued_until)
     return query.order_by(Certificate.issued_at.desc(), Certificate.id.desc())
+
+
+def list_page(filters: ListFilters, *, now: datetime, page: int, per_page: int = 50) -> ListPage:
+    """One page of the list in three queries whatever its number: the count, the page's ids (read from the
+    (issued_at, id) index without visiting the rows it skips), then those rows."""
+    ids_query = list_query(filters, now=now).with_only_columns(Certificate.id)
+    total = db.session.scalar(select(func.count()).select_from(ids_query.order_by(None).subquery())) or 0
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 1), pages)
+    ids = list(db.session.scalars(ids_query.offset((page - 1) * per_page).limit(per_page)))
+    rows = {c.id: c for c in db.session.scalars(select(Certificate).where(Certificate.id.in_(ids)))} if ids else {}
+    return ListPage([rows[i] for i in ids if i in rows], page, per_page, total)

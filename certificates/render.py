@@ -24,7 +24,7 @@ from babel import Locale
 from babel.numbers import format_decimal
 from flask import current_app, has_request_context
 from flask_babel import force_locale, format_date
-from jinja2 import TemplateError, TemplateSyntaxError, meta
+from jinja2 import TemplateError, TemplateSyntaxError, meta, nodes
 from markupsafe import Markup, escape
 
 from sonores_lms.config import LANGUAGES
@@ -61,8 +61,14 @@ def _environment() -> Any:
 
 
 def _render(source: str, values: dict[str, str]) -> Markup:
+    """Render in the sandbox with the admin's own words escaped too: they write text, not HTML (autoescaping alone
+    escapes the values, not the template's literal text, where a ``<style>`` or an ``<img>`` would otherwise pass)."""
     try:
-        return Markup(_environment().from_string(source).render(values))  # noqa: S704 - autoescaped
+        env = _environment()
+        tree = env.parse(source)
+        for data in tree.find_all(nodes.TemplateData):
+            data.data = str(escape(data.data))
+        return Markup(env.from_string(tree).render(values))  # noqa: S704 - autoescaped, literals escaped above
     except TemplateError as error:  # SecurityError and UndefinedError are TemplateErrors
         raise PdfTemplateError(str(error)) from error
     except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:

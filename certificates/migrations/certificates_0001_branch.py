@@ -92,6 +92,7 @@ def upgrade():
     )
     with op.batch_alter_table('certificates_certificates', schema=None) as batch_op:
         batch_op.create_index('ix_certificates_certificates_expiry', ['status', 'expires_at'], unique=False)
+        batch_op.create_index('ix_certificates_certificates_country', ['country', 'status', 'expires_at'], unique=False)
         batch_op.create_index('ix_certificates_certificates_institute', ['institute_id', 'issued_at'], unique=False)
         batch_op.create_index('ix_certificates_certificates_issued', ['issued_at', 'id'], unique=False)
         batch_op.create_index('ix_certificates_certificates_subject', ['subject_uid', 'status'], unique=False)
@@ -131,6 +132,7 @@ def downgrade():
         batch_op.drop_index('ix_certificates_certificates_issued')
         batch_op.drop_index('ix_certificates_certificates_institute')
         batch_op.drop_index('ix_certificates_certificates_expiry')
+        batch_op.drop_index('ix_certificates_certificates_country')
 
     op.drop_table('certificates_certificates')
     op.drop_table('certificates_templates')

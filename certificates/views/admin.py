@@ -28,7 +28,7 @@ from sonores_lms.extensions import db
 from sonores_lms.institutes.models import Institute
 from sonores_lms.multilingual import pick
 from sonores_lms.navigation import NavItem
-from sonores_lms.pagination import page_arg, paginate
+from sonores_lms.pagination import page_arg
 from sonores_lms.people.models import User
 from sonores_lms.permissions import requires
 from sonores_lms.signals import nav_items
@@ -39,7 +39,7 @@ from ..blueprint import blueprint
 from ..export import header, row, xlsx
 from ..issuing import IssueError, issue, reissue, revoke, versions_of
 from ..models import STATUS_TITLES, CertificateStatus, SubjectKind
-from ..queries import ListFilters, list_query
+from ..queries import ListFilters, list_page, list_query
 from .learners import load_certificate
 from .verify import public_state
 
@@ -109,6 +109,7 @@ def _filters() -> tuple[ListFilterForm, ListFilters]:
     subject = form.course.data or ""
     return form, ListFilters(
         course_uid=subject.partition(":")[2] or None,
+        subject_kind=SubjectKind.TRACK if subject.startswith("track:") else SubjectKind.COURSE,
         institute_id=int(form.institute.data) if (form.institute.data or "").isdigit() else None,
         country=form.country.data or None,
         status=form.status.data or None,
@@ -122,7 +123,7 @@ def _filters() -> tuple[ListFilterForm, ListFilters]:
 @requires(VIEW)
 def admin_list() -> str:
     form, filters = _filters()
-    page = paginate(list_query(filters, now=utcnow()), page=page_arg(), per_page=PER_PAGE)
+    page = list_page(filters, now=utcnow(), page=page_arg(), per_page=PER_PAGE)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template(
         "certificates/admin/list.html",

@@ -63,12 +63,10 @@ def _edit(template: CertificateTemplate | None) -> Any:
         except DesignError as error:
             if error.status == 409:
                 abort(409)
-            target = form[error.field].errors if error.field else form.form_errors
-            if isinstance(target, tuple):  # WTForms keeps a tuple until validation appends
-                target = list(target)
-            target.append(str(error.message))
             if error.field:
-                form[error.field].errors = target
+                form[error.field].errors = [*form[error.field].errors, str(error.message)]
+            else:
+                form.form_errors.append(str(error.message))
             status = 400
         else:
             flash(_("The template is saved."), "success")

@@ -25,7 +25,7 @@ from ..access import may_see
 from ..badges import linkedin_url
 from ..blueprint import blueprint
 from ..codes import normalise_code
-from ..models import Certificate
+from ..models import Certificate, CertificateStatus
 from ..queries import certificate_by_code, certificate_for_course, certificates_of
 from ..render import certificate_pdf
 from .verify import public_state
@@ -77,7 +77,7 @@ def widget(user: Any) -> Widget | None:
     """Receiver of ``dashboard-widgets``: the person's latest certificates, when they have any."""
     if not getattr(user, "is_authenticated", False):
         return None
-    certificates = certificates_of(user.id)
+    certificates = [c for c in certificates_of(user.id) if c.status is CertificateStatus.VALID]
     if not certificates:
         return None
     html = Markup(render_template("certificates/_widget.html", certificates=certificates[:3], total=len(certificates)))  # noqa: S704 - autoescaped

@@ -3,6 +3,7 @@ a job whose progress the page shows (it reloads itself while a job runs; nothing
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, send_file, url_for
@@ -12,6 +13,7 @@ from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 
 from courses.api import course_completers, published_course
+from sonores_lms.database import utcnow
 from sonores_lms.extensions import db
 from sonores_lms.forms import ConfirmForm
 from sonores_lms.permissions import requires
@@ -21,6 +23,8 @@ from ..blueprint import blueprint
 from ..bulk import start_run, zip_path
 from ..models import Certificate, CertificateStatus, RunKind, RunStatus, SubjectKind
 from ..queries import run_by_uid, runs_of_course
+
+STALE_AFTER = timedelta(minutes=30)
 
 
 def _course(uid: str) -> Any:
@@ -44,7 +48,10 @@ def admin_course(uid: str) -> str:
         )
     )
     runs = runs_of_course(uid)
-    busy = any(run.status in (RunStatus.QUEUED, RunStatus.RUNNING) for run in runs)
+    # A run that died with its worker stays "running": after a while it no longer blocks a new one (which, issuing
+    # being idempotent, finishes its work without duplicates).
+    recent = utcnow() - STALE_AFTER
+    busy = any(run.status in (RunStatus.QUEUED, RunStatus.RUNNING) and run.created_at > recent for run in runs)
     latest_zip = next((r for r in runs if r.kind is RunKind.ZIP and r.filename), None)
     return render_template(
         "certificates/admin/course.html",

@@ -156,3 +156,17 @@ def test_issuing_one_by_hand(admin_client, completed, create_user, db):
     assert response.status_code == 302 and certificate.user_id == user.id and certificate.issued_by_id is not None
     admin_client.post("/certificates/admin/issue", data={"email": "ana@example.org", "subject": f"course:{course.uid}"})
     assert len(db.session.scalars(select(Certificate)).all()) == 1
+
+
+def test_the_course_and_track_filter(admin_client, make_plan, create_user, complete_course, make_template, db):
+    make_template()
+    track = make_plan(courses=1, lessons=1).axes[0].tracks[0]
+    complete_course(create_user(), track.courses[0])  # the course and its one-course track
+    course_code, track_code = (
+        db.session.scalars(select(Certificate.code).where(Certificate.kind == kind)).one()
+        for kind in (SubjectKind.COURSE, SubjectKind.TRACK)
+    )
+    page = admin_client.get(f"/certificates/admin/?course=track:{track.uid}").get_data(as_text=True)
+    assert track_code in page and course_code not in page
+    page = admin_client.get(f"/certificates/admin/?course=course:{track.courses[0].uid}").get_data(as_text=True)
+    assert course_code in page and track_code not in page

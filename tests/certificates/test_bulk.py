@@ -112,3 +112,16 @@ def test_the_expiry_reminder_goes_once_60_days_before(completed, make_template, 
     certificate.reminded_at = None
     db.session.flush()
     assert send_reminders() == 0  # already expired: no reminder
+
+
+def test_a_run_left_running_by_a_dead_worker_stops_blocking_after_a_while(admin_client, course_done_by_five, db):
+    course, _people = course_done_by_five
+    run = IssueRun(kind=RunKind.ISSUE, course_uid=course.uid, status=RunStatus.RUNNING)
+    db.session.add(run)
+    db.session.flush()
+    page = admin_client.get(f"/certificates/admin/courses/{course.uid}").get_data(as_text=True)
+    assert 'http-equiv="refresh"' in page and "disabled" in page
+    run.created_at = utcnow() - timedelta(hours=1)
+    db.session.flush()
+    page = admin_client.get(f"/certificates/admin/courses/{course.uid}").get_data(as_text=True)
+    assert 'http-equiv="refresh"' not in page and "disabled" not in page

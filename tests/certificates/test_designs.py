@@ -82,6 +82,12 @@ def test_bad_texts_are_a_message_and_nothing_is_saved(admin_client, db, field, t
     assert templates(db) == 0
 
 
+def test_the_french_title_is_required(admin_client, db):
+    response = admin_client.post("/certificates/admin/templates/new", data=form(title_fr=""))
+    assert response.status_code == 400 and "The French title is required" in response.get_data(as_text=True)
+    assert templates(db) == 0
+
+
 def test_one_template_per_scope(admin_client, make_template, db):
     make_template("network")
     response = admin_client.post("/certificates/admin/templates/new", data=form())

@@ -66,3 +66,14 @@ def test_another_persons_pdf_is_refused_but_its_public_page_is_open(holder, clie
     other_director = client_as(("admin", elsewhere.id), institute_id=elsewhere.id)
     assert other_director.get(f"/certificates/{certificate.code}.pdf").status_code == 403
     assert client_as("admin").get(f"/certificates/{certificate.code}.pdf").status_code == 200
+
+
+def test_a_revoked_certificate_leaves_the_dashboard_and_the_course_page(holder, dummy_user):
+    from certificates.issuing import revoke
+    from certificates.models import RevokeReason
+
+    client, _user, course, certificate = holder
+    revoke(certificate, actor=dummy_user, reason=RevokeReason.OTHER)
+    assert f"/certificates/{certificate.code}.pdf" not in client.get("/dashboard").get_data(as_text=True)
+    assert "Download my certificate" not in client.get(f"/courses/learn/{course.uid}").get_data(as_text=True)
+    assert "Revoked" in client.get("/certificates/mine").get_data(as_text=True)

@@ -104,3 +104,27 @@ def test_a_preview_uses_sample_data_in_the_language_asked(app, db):
     assert "Certificado de formación" in text and "北京" in text and "Ñuñoa" in text
     width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
     assert (round(float(width)), round(float(height))) == (612, 792)  # Letter, portrait
+
+
+def test_admin_text_cannot_inject_markup_and_images_are_embedded(completed, make_template, db):
+    import io as _io
+
+    from PIL import Image as PILImage
+
+    from certificates.images import store_image
+    from certificates.render import render_text
+
+    assert str(render_text("<img src='http://evil.example/x.png'> {name}", {"name": "<b>Ana</b>"})) == (
+        "<p>&lt;img src=&#39;http://evil.example/x.png&#39;&gt; &lt;b&gt;Ana&lt;/b&gt;</p>"
+    )
+    made = []
+    for color in ("navy", "darkred"):
+        out = _io.BytesIO()
+        PILImage.new("RGB", (120, 40), color).save(out, format="PNG")
+        made.append(store_image(out.getvalue()))
+    logo, signature = made
+    make_template(logo_uid=logo.uid, signatories=[{"name": "Marie", "title": "Directrice", "image": signature.uid}])
+    completed()
+    certificate = db.session.scalars(select(Certificate)).one()
+    text, reader = read(certificate_pdf(certificate))
+    assert len(reader.pages[0].images) == 2 and "Marie" in text and "Directrice" in text
