@@ -17,9 +17,9 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from sonores_lms.config import LANGUAGES
-from sonores_lms.navigation import Fragment, Widget
+from sonores_lms.navigation import Fragment, NavItem, Widget
 from sonores_lms.permissions import signed_in
-from sonores_lms.signals import dashboard_widgets, template_hook
+from sonores_lms.signals import dashboard_widgets, nav_items, template_hook
 
 from ..access import may_see
 from ..badges import linkedin_url
@@ -101,6 +101,12 @@ def course_certificate(slot: str, **kwargs: Any) -> Fragment | None:
     return Fragment("certificates-course", html, weight=20)
 
 
+def _nav(_sender: Any) -> NavItem:
+    """Every signed-in person has a "my certificates" page, empty until a first course is completed."""
+    return NavItem("certificates.mine", _l("My certificates"), weight=25)
+
+
 def connect(plugin: Any) -> None:
+    plugin.connect(nav_items, _nav)
     plugin.connect(dashboard_widgets, widget)
     plugin.connect(template_hook, course_certificate)
