@@ -86,7 +86,10 @@ class Resource(Translatable, db.Model):
     """A resource of the network. ``uid`` names it in addresses and references (``knowledge:resource:<uid>``)."""
 
     __tablename__ = "knowledge_resources"
-    __table_args__ = (Index("ix_knowledge_resources_status_published_at", "status", "published_at"),)
+    __table_args__ = (
+        Index("ix_knowledge_resources_status_published_at", "status", "published_at"),
+        Index("ix_knowledge_resources_featured_published_at", "featured", "published_at"),
+    )
     TRANSLATED_FIELDS = ("title", "summary", "body")
 
     id: Mapped[int] = mapped_column(primary_key=True)

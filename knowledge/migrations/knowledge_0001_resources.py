@@ -72,6 +72,7 @@ def upgrade():
     with op.batch_alter_table('knowledge_resources', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_knowledge_resources_created_by_id'), ['created_by_id'], unique=False)
         batch_op.create_index('ix_knowledge_resources_status_published_at', ['status', 'published_at'], unique=False)
+        batch_op.create_index('ix_knowledge_resources_featured_published_at', ['featured', 'published_at'], unique=False)
 
     op.create_table('knowledge_attachments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -157,6 +158,7 @@ def downgrade():
 
     op.drop_table('knowledge_attachments')
     with op.batch_alter_table('knowledge_resources', schema=None) as batch_op:
+        batch_op.drop_index('ix_knowledge_resources_featured_published_at')
         batch_op.drop_index('ix_knowledge_resources_status_published_at')
         batch_op.drop_index(batch_op.f('ix_knowledge_resources_created_by_id'))
 

@@ -187,3 +187,10 @@ def test_index_tables_are_recognised():
     assert not search.is_index_table("knowledge_resources")
     with pytest.raises(ValueError):
         search.create_index(None, "knowledge_search")
+
+
+def test_counting_stops_at_the_cap(index):
+    for key in range(10, 25):
+        search.index_document(index, key, {"fr": (f"Atelier {key}", "Un atelier de chant.")})
+    assert search.count(index, "atelier") == 15
+    assert search.count(index, "atelier", cap=5) == 5
