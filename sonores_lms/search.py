@@ -295,6 +295,23 @@ def _select(index: str, words: list[str], columns: str, within: Any) -> tuple[An
     return statement, params
 
 
+def _sqlite_within(index: str, words: list[str], within: Any) -> tuple[Any, dict[str, Any]]:
+    """SQLite's matches, materialised first, then kept when in ``within``: the other way round, the planner lists
+    ``within`` whole before matching, slower by far when few documents match (measured: 135 ms against 0.1)."""
+    from sqlalchemy import literal_column, select
+    from sqlalchemy import table as sql_table
+
+    matches = (
+        select(literal_column("rowid").label("key"), literal_column(f"bm25({index}, {_BM25})").label("rank"))
+        .select_from(sql_table(index))
+        .where(text(f"{index} MATCH :match"))
+        .cte(f"{index}_matches")
+        .prefix_with("MATERIALIZED")
+    )
+    statement = select(matches.c.key, matches.c.rank).where(matches.c.key.in_(within))
+    return statement, {"match": _sqlite_match(words)}
+
+
 def ranked(index: str, query: str | None, *, within: Any = None, limit: int = CANDIDATES) -> list[tuple[int, float]]:
     """The keys of the best ``limit`` documents matching ``query`` (and in ``within``, a select of keys), with their
     rank (lower is better), best first; empty when the query has no words."""
@@ -302,6 +319,10 @@ def ranked(index: str, query: str | None, *, within: Any = None, limit: int = CA
     words = terms(query)
     if not words:
         return []
+    if _sqlite() and within is not None:
+        statement, params = _sqlite_within(index, words, within)
+        statement = statement.order_by(text("rank, key")).limit(limit)
+        return [(int(key), float(rank)) for key, rank in db.session.connection().execute(statement, params)]
     if _sqlite():
         columns = f"rowid AS key, bm25({index}, {_BM25}) AS rank"
     else:
@@ -320,7 +341,10 @@ def count(index: str, query: str | None, *, within: Any = None, cap: int = COUNT
     words = terms(query)
     if not words:
         return 0
-    statement, params = _select(index, words, "1", within)
+    if _sqlite() and within is not None:
+        statement, params = _sqlite_within(index, words, within)
+    else:
+        statement, params = _select(index, words, "1", within)
     counted = select(func.count()).select_from(statement.limit(cap).subquery())
     return int(db.session.connection().execute(counted, params).scalar_one())
 
