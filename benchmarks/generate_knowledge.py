@@ -28,6 +28,36 @@ THEMES = ("ENV-STR", "ENV-ENE", "ENV-MOB", "ENV-EVT", "ENV-WST", "ENV-DIG", "ENV
           "ACC-DIG", "ACC-SOC", "ACC-COM", "CIT-GOV", "CIT-WRK", "CIT-DIV", "CIT-LOC", "CIT-TRN")  # fmt: skip
 
 
+AUTHORS = 2_000  # people who contributed: each wrote about fifty resources
+
+
+def _authors(db: Any, count: int) -> list[int]:
+    """``count`` contributors (staff members without a password: they never sign in here)."""
+    from sqlalchemy import insert, select
+
+    from sonores_lms.people.models import User
+
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    db.session.execute(
+        insert(User),
+        [
+            {
+                "email": f"author{n}@knowledge.example",
+                "first_name": "Autora",
+                "last_name": f"Número {n}",
+                "active": True,
+                "created_at": start,
+                "version": 1,
+                "session_token": f"{n:032x}",
+                "notifications": {},
+            }
+            for n in range(count)
+        ],
+    )
+    db.session.commit()
+    return list(db.session.scalars(select(User.id).where(User.email.like("author%@knowledge.example"))))
+
+
 @dataclass
 class KnowledgeBase:
     resources: int
@@ -82,6 +112,7 @@ def populate_knowledge(app: Any, *, resources: int = FULL_RESOURCES, progress: A
                 )
             db.session.commit()
             institutes = db.session.execute(select(Institute.id, Institute.country)).all()
+        authors = _authors(db, min(AUTHORS, max(1, resources // 50)))
         rows: list[dict[str, Any]] = []
         for number in range(1, resources + 1):
             texts = _texts(rng, number)
@@ -110,6 +141,7 @@ def populate_knowledge(app: Any, *, resources: int = FULL_RESOURCES, progress: A
                     "updated_at": published,
                     "published_at": published,
                     "review_comment": "",
+                    "created_by_id": authors[rng.randrange(len(authors))],
                     "version": 1,
                 }
             )

@@ -131,7 +131,8 @@ def markdown(runs: list[KnowledgeRun], repeat: int) -> str:
         "",
         f"`python -m benchmarks.measure_knowledge` ({repeat} requests per case, each a different query drawn from "
         "the generated texts' words; the whole request of `/knowledge/` as a signed-in staff member, rendered page "
-        f"included). Target: p95 under {TARGET_MS:.0f} ms, a constant query count, pages under 60 KB.",
+        f'included). Target: p95 under {TARGET_MS:.0f} ms and pages under 60 KB (the "queries" column lists the '
+        "statement counts seen; see below).",
         "",
         "| database | resources | documents (resource x language) | text MB | rows written | index and facets built |",
         "|---|---|---|---|---|---|",
@@ -149,7 +150,9 @@ def markdown(runs: list[KnowledgeRun], repeat: int) -> str:
     ]
     for r in runs:
         for c in r.cases:
-            met = c.p95 < TARGET_MS and len(c.queries) == 1 and c.html_bytes < MAX_HTML_BYTES
+            # The statement count varies with what matched (nothing found: nothing loaded), never with the size of
+            # the collection; tests/knowledge/test_search_page.py checks that, so the target here is time and size.
+            met = c.p95 < TARGET_MS and c.html_bytes < MAX_HTML_BYTES
             lines.append(
                 f"| {r.kind} | {c.name} | {c.p50:.1f} | {c.p95:.1f} | {', '.join(map(str, sorted(c.queries)))} "
                 f"| {c.html_bytes / 1024:.1f} | {'met' if met else '**missed**'} |"

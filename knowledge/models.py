@@ -86,7 +86,11 @@ class Resource(Translatable, db.Model):
     """A resource of the network. ``uid`` names it in addresses and references (``knowledge:resource:<uid>``)."""
 
     __tablename__ = "knowledge_resources"
-    __table_args__ = (Index("ix_knowledge_resources_status_published_at", "status", "published_at"),)
+    __table_args__ = (
+        Index("ix_knowledge_resources_status_published_at", "status", "published_at"),
+        Index("ix_knowledge_resources_featured_published_at", "featured", "published_at"),
+        Index("ix_knowledge_resources_created_by_id_status", "created_by_id", "status"),
+    )
     TRANSLATED_FIELDS = ("title", "summary", "body")
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -103,7 +107,7 @@ class Resource(Translatable, db.Model):
     themes: Mapped[list[str]] = mapped_column(JSON, default=list)
     links: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     kit: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_users.id", ondelete="SET NULL"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -35,6 +35,7 @@ class SearchPage:
     searched: bool = False
     facets_exact: bool = True  # False: counted over the best matches only (search.CANDIDATES)
     featured: list[Resource] = field(default_factory=list)
+    total_capped: bool = False  # more matches than search.COUNT_CAP: the page says "more than"
 
     @property
     def candidates_shown(self) -> int:
@@ -92,6 +93,7 @@ def search_page(query: str, filters: dict[str, str], page: int, language: str | 
         result.searched = True
         found = search.search(SEARCH_INDEX, query, within=within, language=language, limit=PAGE_SIZE, offset=offset)
         result.total = found.total
+        result.total_capped = found.total_capped
         result.facets_exact = found.counted_all
         loaded = _load([hit.key for hit in found.hits])
         result.rows = [(loaded[hit.key], hit) for hit in found.hits if hit.key in loaded]
@@ -122,7 +124,7 @@ def search_page(query: str, filters: dict[str, str], page: int, language: str | 
         result.featured = list(
             db.session.scalars(
                 select(Resource)
-                .where(Resource.status == Status.PUBLISHED, Resource.featured.is_(True))
+                .where(Resource.featured.is_(True), Resource.status == Status.PUBLISHED)
                 .order_by(Resource.published_at.desc())
                 .limit(3)
             ).unique()

@@ -70,8 +70,9 @@ def upgrade():
     sa.UniqueConstraint('uid', name=op.f('uq_knowledge_resources_uid'))
     )
     with op.batch_alter_table('knowledge_resources', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_knowledge_resources_created_by_id'), ['created_by_id'], unique=False)
+        batch_op.create_index('ix_knowledge_resources_created_by_id_status', ['created_by_id', 'status'], unique=False)
         batch_op.create_index('ix_knowledge_resources_status_published_at', ['status', 'published_at'], unique=False)
+        batch_op.create_index('ix_knowledge_resources_featured_published_at', ['featured', 'published_at'], unique=False)
 
     op.create_table('knowledge_attachments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -157,8 +158,9 @@ def downgrade():
 
     op.drop_table('knowledge_attachments')
     with op.batch_alter_table('knowledge_resources', schema=None) as batch_op:
+        batch_op.drop_index('ix_knowledge_resources_featured_published_at')
         batch_op.drop_index('ix_knowledge_resources_status_published_at')
-        batch_op.drop_index(batch_op.f('ix_knowledge_resources_created_by_id'))
+        batch_op.drop_index('ix_knowledge_resources_created_by_id_status')
 
     op.drop_table('knowledge_resources')
     op.drop_table('knowledge_curators')

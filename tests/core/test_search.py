@@ -104,7 +104,9 @@ def test_one_hit_per_document_and_total(index):
 
 def test_within_restricts_to_the_owners_rows(index):
     allowed = union_all(select(literal(1).label("id")), select(literal(5).label("id")))
-    assert keys(search.search(index, "educacion", within=select(allowed.subquery().c.id))) == [1]
+    found = search.search(index, "educacion", within=select(allowed.subquery().c.id))
+    assert keys(found) == [1] and found.total == 1
+    assert search.count(index, "educacion", within=select(allowed.subquery().c.id)) == 1
     assert keys(search.search(index, "musique", within=select(allowed.subquery().c.id))) == []
 
 
@@ -187,3 +189,10 @@ def test_index_tables_are_recognised():
     assert not search.is_index_table("knowledge_resources")
     with pytest.raises(ValueError):
         search.create_index(None, "knowledge_search")
+
+
+def test_counting_stops_at_the_cap(index):
+    for key in range(10, 25):
+        search.index_document(index, key, {"fr": (f"Atelier {key}", "Un atelier de chant.")})
+    assert search.count(index, "atelier") == 15
+    assert search.count(index, "atelier", cap=5) == 5

@@ -148,3 +148,12 @@ def test_a_resource_exports_as_json_with_its_files_metadata(client_as, kit):
     assert len(document["attachments"][0]["sha256"]) == 64
     assert document["kit"]["budget"] == "Son | 1200 USD"
     assert document["translation_status"]["pt"] == "missing"
+
+
+def test_a_kit_shows_its_budget_lines_and_contacts_to_signed_in_staff(client_as, client, kit):
+    page = client_as("staff").get(f"/knowledge/r/{kit.uid}").get_data(as_text=True)
+    assert '<td>Son</td><td class="kn-amount">1200 USD</td>' in page
+    assert "Ana: ana@example.org" in page
+    # Anonymous readers reach no resource page (sign in first), and the public feed carries no contacts.
+    assert client.get(f"/knowledge/r/{kit.uid}").status_code == 302
+    assert b"ana@example.org" not in client.get("/knowledge/feed.atom").data

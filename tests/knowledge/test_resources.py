@@ -212,3 +212,12 @@ def test_the_facet_counts_follow_every_change(make_resource, client_as, db):
     before = kept()
     rebuild_index()
     assert kept() == before
+
+
+def test_the_index_is_rebuilt_from_the_command_line(app, make_resource, db):
+    make_resource(texts={"fr": {"title": "Veillée de contes"}})
+    search.rebuild("knowledge_fts", [])  # as after a restore: an empty index
+    assert search.search("knowledge_fts", "contes").total == 0
+    result = app.test_cli_runner().invoke(args=["knowledge", "reindex"])
+    assert result.exit_code == 0 and "1 resources indexed" in result.output
+    assert search.search("knowledge_fts", "contes").total == 1
