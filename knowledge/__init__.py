@@ -12,6 +12,7 @@ from flask import Flask
 from flask_babel import lazy_gettext as _l
 
 from sonores_lms.config import Setting
+from sonores_lms.navigation import NavItem
 from sonores_lms.permissions import Permission, Role
 from sonores_lms.plugins import Plugin
 
@@ -49,6 +50,7 @@ def _init(app: Flask) -> None:
         content_by_topic,
         dashboard_widgets,
         embed_providers,
+        nav_items,
         resource_kinds,
     )
 
@@ -58,7 +60,13 @@ def _init(app: Flask) -> None:
     plugin.connect(embed_providers, links.embed_provider)
     plugin.connect(content_by_topic, links.resources_on_topic)
     plugin.connect(dashboard_widgets, views.widget)
+    plugin.connect(nav_items, _nav)
     plugin.connect(audit_action_labels, links.audit_labels)
+
+
+def _nav(_sender: object) -> NavItem:
+    """Every signed-in person searches and contributes: the knowledge base is a main link."""
+    return NavItem("knowledge.index", _l("Knowledge base"), weight=35)
 
 
 def _demo() -> None:
