@@ -14,14 +14,15 @@ from flask_babel import format_date, format_datetime, format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from sonores_lms.extensions import db
 from sonores_lms.forms import ConfirmForm
-from sonores_lms.navigation import NavItem
+from sonores_lms.navigation import NavItem, Widget
 from sonores_lms.people.models import User
 from sonores_lms.permissions import Role, requires, signed_in
-from sonores_lms.signals import nav_items
+from sonores_lms.signals import dashboard_widgets, nav_items
 
 from .. import access, audits, states
 from ..answer_forms import AnswerForm, ProfileForm, ReferentForm, ReturnForm, ReviewForm
@@ -86,8 +87,24 @@ def _nav(_sender: Any) -> NavItem:
     return NavItem("checklists.index", _l("Eco-audits"), weight=45)
 
 
+def _widget(user: Any) -> Widget | None:
+    """On the dashboard: an auditor's queue, or the audits of the institutes a person fills."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    queue = (
+        review_queue(user, network=access.is_network_auditor(user), limit=8) if user.can("checklists.review") else []
+    )
+    mine = my_audits(user)[:4]
+    if not queue and not mine:
+        return None
+    html = render_template("checklists/_widget.html", queue=queue, mine=mine, STATE_TITLES=states.STATE_TITLES)
+    title = _l("Audits to review") if queue else _l("Eco-responsibility audits")
+    return Widget(name="checklists-audits", title=title, html=Markup(html), weight=5)  # noqa: S704 - rendered by Jinja
+
+
 def connect(plugin: Any) -> None:
     plugin.connect(nav_items, _nav)
+    plugin.connect(dashboard_widgets, _widget)
 
 
 def _audit_or_404(uid: str) -> Audit:

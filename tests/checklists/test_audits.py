@@ -258,3 +258,13 @@ def test_theme_page_lists_every_item_with_a_form_that_works_without_javascript(s
         assert f'action="/checklists/audits/{setting.audit.uid}/items/{code}"' in page
     assert 'name="csrf_token"' in page
     assert "ENV-STR" in page  # the previous theme's link
+
+
+def test_a_background_save_answers_json_with_the_new_version(db, setting):
+    response = setting.client.post(
+        f"/checklists/audits/{setting.audit.uid}/items/ENV-STR-02",
+        data={"ENV-STR-02-choice": "yes"},
+        headers={"Accept": "application/json"},
+    )
+    assert response.status_code == 200
+    assert response.get_json() == {"saved": True, "version": _answer(db, setting.audit, "ENV-STR-02").version}
