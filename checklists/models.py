@@ -248,7 +248,7 @@ class AuditorAssignment(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("core_users.id", ondelete="CASCADE"), index=True)
 
     audit: Mapped[Audit] = relationship(back_populates="auditors")
-    user: Mapped[Any] = relationship("User", lazy="joined")
+    user: Mapped[Any] = relationship("User")  # loaded where names are shown (the campaign page)
 
 
 class Referent(db.Model):

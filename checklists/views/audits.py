@@ -37,7 +37,6 @@ from ..queries import (
     my_audits,
     review_queue,
     template_tree,
-    theme_of,
 )
 
 
@@ -173,10 +172,10 @@ def _audit_page(audit: Audit, *, return_form: ReturnForm | None = None, status: 
 
 def _theme_page(audit: Audit, code: str, *, forms: dict[int, Any] | None = None, status: int = 200) -> Any:
     tree = template_tree(audit.campaign.template_id)
-    theme = theme_of(audit.campaign.template_id, code)
-    if theme is None or tree is None:
+    theme = tree.theme(code)
+    if theme is None:
         abort(404)
-    themes = [t for p in tree.pillars for t in p.themes]
+    themes = tree.themes
     index = [t.id for t in themes].index(theme.id)
     answers = answers_of(audit, [item.id for item in theme.items])
     may_fill = access.can_fill(current_user, audit) and audit.state in states.INSTITUTE_EDITS

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from sonores_lms.database import utcnow
@@ -28,7 +29,7 @@ from .. import states
 from ..blueprint import blueprint
 from ..campaign_forms import AssignForm, CampaignForm
 from ..campaigns import assign_auditor, open_campaign
-from ..models import Audit, Campaign, Template, TemplateStatus
+from ..models import Audit, AuditorAssignment, Campaign, Template, TemplateStatus
 
 MANAGE = "checklists.manage"
 PER_PAGE = 100
@@ -141,6 +142,7 @@ def campaign(uid: str) -> str:
     campaign = _campaign_or_404(uid)
     query = (
         select(Audit)
+        .options(selectinload(Audit.auditors).joinedload(AuditorAssignment.user))
         .join(Institute, Institute.id == Audit.institute_id)
         .where(Audit.campaign_id == campaign.id)
         .order_by(Institute.country, Institute.name)
