@@ -19,10 +19,10 @@ from werkzeug.wrappers import Response
 
 from sonores_lms.extensions import db
 from sonores_lms.forms import ConfirmForm
-from sonores_lms.navigation import NavItem, Widget
+from sonores_lms.navigation import Widget
 from sonores_lms.people.models import User
 from sonores_lms.permissions import Role, requires, signed_in
-from sonores_lms.signals import dashboard_widgets, nav_items
+from sonores_lms.signals import dashboard_widgets
 
 from .. import access, audits, states
 from ..answer_forms import AnswerForm, ProfileForm, ReferentForm, ReturnForm, ReviewForm
@@ -82,10 +82,6 @@ def _is_director(institute_id: int) -> bool:
     return current_user.is_authenticated and access.is_director(current_user, institute_id)
 
 
-def _nav(_sender: Any) -> NavItem:
-    return NavItem("checklists.index", _l("Eco-audits"), weight=45)
-
-
 def _widget(user: Any) -> Widget | None:
     """On the dashboard: an auditor's queue, or the audits of the institutes a person fills."""
     if user is None or not getattr(user, "is_authenticated", False):
@@ -102,7 +98,8 @@ def _widget(user: Any) -> Widget | None:
 
 
 def connect(plugin: Any) -> None:
-    plugin.connect(nav_items, _nav)
+    # No entry in the main menu (its row is full on a desktop): institutes and auditors reach their audits from
+    # the dashboard, administrators from the administration menu (campaigns, network view).
     plugin.connect(dashboard_widgets, _widget)
 
 
