@@ -13,7 +13,7 @@ from sqlalchemy import delete, exists, func, insert, select
 
 from sonores_lms.extensions import db
 
-from .models import Action, Answer, Audit, Evidence, Item, Pillar, Score, Template, Theme
+from .models import Action, Answer, Audit, Evidence, Item, Pillar, Score, Template, TemplateStatus, Theme
 from .scoring import Given, ItemRule, Result, overall_level, score
 
 BASELINE_YES = ("CIT-WRK-05", "ACC-DIG-02")
@@ -43,6 +43,27 @@ def rule_of(item: Item, theme: Theme, pillar: Pillar) -> ItemRule:
         options={o["key"]: float(o.get("score", 0)) for o in item.options or []},
         rules=item.rules or {},
     )
+
+
+# Published templates are frozen: their scoring rules are read once per process (plain dataclasses, no rows),
+# keyed by what identifies a published version for good (a test database that reuses an id gets a new key).
+_RULES: dict[tuple[Any, ...], list[ItemRule]] = {}
+
+
+def rules_for(template_id: int) -> list[ItemRule]:
+    """The scoring rules of a template's items, in order; cached once the template is published."""
+    found = db.session.execute(
+        select(Template.status, Template.code, Template.version_number, Template.published_at).where(
+            Template.id == template_id
+        )
+    ).first()
+    key = (template_id, *found[1:]) if found is not None else None
+    if key is not None and key in _RULES:
+        return _RULES[key]
+    rules = [rule_of(*row) for row in template_items(template_id)]
+    if key is not None and found.status == TemplateStatus.PUBLISHED:
+        _RULES[key] = rules
+    return rules
 
 
 def last_year_values(audit: Audit) -> dict[str, dict[str, Any]]:
@@ -85,7 +106,7 @@ def compute(
 ) -> tuple[list[ItemRule], Result, Result]:
     """The self-assessed and reviewed results of ``audit`` (reviewed = the auditor's answer where given); two or
     three queries, fewer when the caller already holds the template's rows or the answers."""
-    rules = [rule_of(*row) for row in (rows if rows is not None else template_items(audit.campaign.template_id))]
+    rules = [rule_of(*row) for row in rows] if rows is not None else rules_for(audit.campaign.template_id)
     previous = last_year_values(audit)
     own: dict[str, Given] = {}
     reviewed: dict[str, Given] = {}

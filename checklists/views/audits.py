@@ -25,7 +25,7 @@ from sonores_lms.permissions import Role, requires, signed_in
 from sonores_lms.signals import dashboard_widgets
 
 from .. import access, audits, states
-from ..answer_forms import AnswerForm, ProfileForm, ReferentForm, ReturnForm, ReviewForm
+from ..answer_forms import AnswerForm, ProfileForm, ReferentForm, ReturnForm, ReviewForm, SubmitForm
 from ..blueprint import blueprint
 from ..evidence import EvidenceError, attach, max_bytes, path_of, read_limited
 from ..models import Answer, Audit, AuditState, Evidence, Item, Profile, Referent
@@ -161,6 +161,7 @@ def _audit_page(audit: Audit, *, return_form: ReturnForm | None = None, status: 
         reviewable=audit.state in states.AUDITOR_EDITS,
         confirm=ConfirmForm(),
         return_form=return_form or ReturnForm(formdata=None),
+        submit_form=SubmitForm(formdata=None),
         STATE_TITLES=states.STATE_TITLES,
         can_move=states.can,
     )
@@ -277,7 +278,9 @@ def save_item(uid: str, code: str) -> Any:
         return _theme_page(audit, item.theme.code, forms={item.id: form}, status=400)
     comment = (form.comment.data or "").strip() or None
     try:
-        audits.save_answer(audit, item, value, comment, expected_version=form.expected_version(), actor=current_user)
+        saved = audits.save_answer(
+            audit, item, value, comment, expected_version=form.expected_version(), actor=current_user
+        )
     except audits.AnswerConflict as conflict:
         db.session.rollback()
         answer = answers_of(audit, [item.id]).get(item.id)
@@ -292,14 +295,9 @@ def save_item(uid: str, code: str) -> Any:
             form=keep,
         ), 409
     if request.accept_mimetypes.best == "application/json":
-        return {"saved": True, "version": audit_answer_version(audit, item)}
+        return {"saved": True, "version": saved.version}
     flash(_("Answer saved: %(code)s.", code=item.code), "success")
     return _back(audit, item)
-
-
-def audit_answer_version(audit: Audit, item: Item) -> int | None:
-    answer = answers_of(audit, [item.id]).get(item.id)
-    return answer.version if answer else None
 
 
 @blueprint.route("/audits/<uid>/items/<code>/evidence", methods=["POST"])
@@ -374,9 +372,10 @@ def submit(uid: str) -> Response:
     audit = _audit_or_404(uid)
     if not access.is_director(current_user, audit.institute_id):
         abort(403)
-    if not ConfirmForm().validate():
+    form = SubmitForm()
+    if not form.validate():
         abort(400)
-    audits.submit(audit, actor=current_user)
+    audits.submit(audit, actor=current_user, response=(form.response.data or "").strip() or None)
     flash(_("The audit is submitted; an auditor will review it."), "success")
     return redirect(url_for("checklists.audit", uid=audit.uid))
 

@@ -196,7 +196,12 @@ def test_returned_audit_opens_again_then_validated_is_read_only_for_all(db, sett
         as_text=True
     )
     assert _save(setting.client, setting.audit, "ENV-STR-02", choice="yes").status_code == 302
-    assert setting.client.post(f"/checklists/audits/{setting.audit.uid}/submit").status_code == 302
+    resubmitted = setting.client.post(
+        f"/checklists/audits/{setting.audit.uid}/submit", data={"response": "The letter is attached to ENV-STR-03."}
+    )
+    assert resubmitted.status_code == 302
+    page = setting.auditor.get(f"/checklists/audits/{setting.audit.uid}").get_data(as_text=True)
+    assert "The letter is attached to ENV-STR-03." in page
     assert setting.auditor.post(f"/checklists/audits/{setting.audit.uid}/validate").status_code == 302
     assert _state(db, setting.audit) == AuditState.VALIDATED
     assert _save(setting.client, setting.audit, "ENV-STR-02", choice="no").status_code == 409
