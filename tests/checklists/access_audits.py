@@ -75,6 +75,7 @@ ROWS: dict[str, Any] = {
     "checklists.import_template": ("POST", "/checklists/templates/import", only(("admin",), ok=400)),
     "checklists.confirm_import": ("POST", "/checklists/templates/import/confirm", only(("admin",), ok=302)),
     "checklists.publish_template": ("POST", "/checklists/templates/{cl_template}/publish", only(("admin",), ok=409)),
+    "checklists.next_version": ("POST", "/checklists/templates/{cl_template}/next-version", only(("admin",), ok=302)),
     "checklists.network": ("GET", "/checklists/network", NETWORK),
     "checklists.network_csv": ("GET", "/checklists/network.csv", NETWORK),
     "checklists.network_xlsx": ("GET", "/checklists/network.xlsx", NETWORK),
