@@ -15,7 +15,7 @@ from werkzeug.wrappers import Response
 
 from sonores_lms.database import utcnow
 from sonores_lms.extensions import db
-from sonores_lms.forms import choices
+from sonores_lms.forms import ConfirmForm, choices
 from sonores_lms.institutes.choices import countries_named
 from sonores_lms.institutes.models import Institute
 from sonores_lms.institutes.queries import countries_with_institutes, institute_choices
@@ -28,7 +28,7 @@ from sonores_lms.signals import nav_items
 from .. import states
 from ..blueprint import blueprint
 from ..campaign_forms import AssignForm, CampaignForm
-from ..campaigns import assign_auditor, open_campaign
+from ..campaigns import assign_auditor, open_campaign, unassign_auditor
 from ..models import Audit, AuditorAssignment, Campaign, Template, TemplateStatus
 
 MANAGE = "checklists.manage"
@@ -184,4 +184,18 @@ def assign(uid: str, audit_uid: str) -> Response:
         abort(400)
     assign_auditor(audit, user, actor=current_user)
     flash(_("%(name)s reviews %(institute)s.", name=user.full_name, institute=audit.institute.name), "success")
+    return redirect(url_for("checklists.campaign", uid=campaign.uid, page=request.args.get("page", 1)))
+
+
+@blueprint.route("/campaigns/<uid>/audits/<audit_uid>/auditors/<int:user_id>/remove", methods=["POST"])
+@requires(MANAGE)
+def unassign(uid: str, audit_uid: str, user_id: int) -> Response:
+    campaign = _campaign_or_404(uid)
+    audit = db.session.scalar(select(Audit).where(Audit.uid == audit_uid, Audit.campaign_id == campaign.id))
+    if audit is None or not any(a.user_id == user_id for a in audit.auditors):
+        abort(404)
+    if not ConfirmForm().validate():
+        abort(400)
+    unassign_auditor(audit, user_id, actor=current_user)
+    flash(_("Auditor withdrawn."), "success")
     return redirect(url_for("checklists.campaign", uid=campaign.uid, page=request.args.get("page", 1)))

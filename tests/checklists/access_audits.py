@@ -70,6 +70,10 @@ ROWS: dict[str, Any] = {
         "/checklists/campaigns/{cl_campaign}/audits/{cl_audit}/auditors",
         only(("admin",), ok=400),
     ),
+    "checklists.unassign": [
+        # Nobody is assigned there: 404 past the door.
+        ("POST", "/checklists/campaigns/{cl_campaign}/audits/{cl_audit}/auditors/1/remove", only(("admin",), ok=404)),
+    ],
     "checklists.templates": ("GET", "/checklists/templates/", ADMIN),
     "checklists.export_template": ("GET", "/checklists/templates/{cl_template}.yaml", ADMIN),
     "checklists.import_template": ("POST", "/checklists/templates/import", only(("admin",), ok=400)),

@@ -157,3 +157,15 @@ def test_returned_and_validated_audits_mail_the_institute(network, make_audit, c
     director.post(f"/checklists/audits/{audit.uid}/submit")
     auditor.post(f"/checklists/audits/{audit.uid}/validate")
     assert len(outbox) == 2 and "validada" in outbox[1].subject
+
+
+def test_admin_assigns_and_withdraws_an_auditor(network, make_audit, client_as, admin_client, db):
+    audit = make_audit(network.peru, template=network.template, state="submitted")
+    auditor = client_as(("auditor", network.chile))  # a peer auditor of another institute
+    assert auditor.get(f"/checklists/audits/{audit.uid}").status_code == 403
+    base = f"/checklists/campaigns/{audit.campaign.uid}/audits/{audit.uid}/auditors"
+    assert admin_client.post(base, data={"auditor": str(auditor.user.id)}).status_code == 302
+    assert auditor.get(f"/checklists/audits/{audit.uid}").status_code == 200
+    assert admin_client.post(f"{base}/{auditor.user.id}/remove").status_code == 302
+    db.session.expire_all()
+    assert auditor.get(f"/checklists/audits/{audit.uid}").status_code == 403
