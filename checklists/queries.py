@@ -54,11 +54,19 @@ def tree_from(rows: list[tuple[Item, Theme, Pillar]]) -> Tree:
     return Tree(list(pillars.values()))
 
 
-def template_tree(template_id: int) -> Tree:
-    """The template's pillars, themes and items, in one query."""
+def for_country(rows: list[tuple[Item, Theme, Pillar]], country: str | None) -> list[tuple[Item, Theme, Pillar]]:
+    """The rows of the items asked in ``country`` (country-specific items of other countries left out)."""
+    from .scoring import applies
+
+    return [row for row in rows if applies((row[0].rules or {}).get("countries"), country)]
+
+
+def template_tree(template_id: int, country: str | None = None) -> Tree:
+    """The template's pillars, themes and items (those asked in ``country`` when given), in one query."""
     from .results import template_items
 
-    return tree_from(template_items(template_id))
+    rows = template_items(template_id)
+    return tree_from(for_country(rows, country) if country else rows)
 
 
 def theme_of(template_id: int, code: str) -> Theme | None:

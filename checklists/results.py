@@ -14,7 +14,7 @@ from sqlalchemy import delete, exists, func, insert, select
 from sonores_lms.extensions import db
 
 from .models import Action, Answer, Audit, Evidence, Item, Pillar, Score, Template, TemplateStatus, Theme
-from .scoring import Given, ItemRule, Result, overall_level, score
+from .scoring import Given, ItemRule, Result, applies, overall_level, score
 
 BASELINE_YES = ("CIT-WRK-05", "ACC-DIG-02")
 REFERENT_ITEM = "ENV-STR-02"
@@ -42,6 +42,7 @@ def rule_of(item: Item, theme: Theme, pillar: Pillar) -> ItemRule:
         evidence_required=item.evidence_required,
         options={o["key"]: float(o.get("score", 0)) for o in item.options or []},
         rules=item.rules or {},
+        countries=tuple((item.rules or {}).get("countries") or ()),
     )
 
 
@@ -106,7 +107,9 @@ def compute(
 ) -> tuple[list[ItemRule], Result, Result]:
     """The self-assessed and reviewed results of ``audit`` (reviewed = the auditor's answer where given); two or
     three queries, fewer when the caller already holds the template's rows or the answers."""
+    country = audit.institute.country
     rules = [rule_of(*row) for row in rows] if rows is not None else rules_for(audit.campaign.template_id)
+    rules = [rule for rule in rules if applies(rule.countries, country)]
     previous = last_year_values(audit)
     own: dict[str, Given] = {}
     reviewed: dict[str, Given] = {}

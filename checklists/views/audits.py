@@ -149,7 +149,7 @@ def audit(uid: str) -> Any:
 
 
 def _audit_page(audit: Audit, *, return_form: ReturnForm | None = None, status: int = 200) -> Any:
-    tree = template_tree(audit.campaign.template_id)
+    tree = template_tree(audit.campaign.template_id, audit.institute.country)
     body = render_template(
         "checklists/audits/audit.html",
         audit=audit,
@@ -169,7 +169,7 @@ def _audit_page(audit: Audit, *, return_form: ReturnForm | None = None, status: 
 
 
 def _theme_page(audit: Audit, code: str, *, forms: dict[int, Any] | None = None, status: int = 200) -> Any:
-    tree = template_tree(audit.campaign.template_id)
+    tree = template_tree(audit.campaign.template_id, audit.institute.country)
     theme = tree.theme(code)
     if theme is None:
         abort(404)
@@ -250,8 +250,10 @@ def theme(uid: str, code: str) -> Any:
 
 
 def _item_or_404(audit: Audit, code: str) -> Item:
+    from ..scoring import applies
+
     item = item_of(audit.campaign.template_id, code)
-    if item is None:
+    if item is None or not applies((item.rules or {}).get("countries"), audit.institute.country):
         abort(404)
     return item
 

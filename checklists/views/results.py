@@ -18,7 +18,7 @@ from .. import access, charts, states
 from ..action_forms import ActionStatusForm
 from ..blueprint import blueprint
 from ..insights import gaps, kpi_trends, training
-from ..queries import audit_by_uid, tree_from
+from ..queries import audit_by_uid, for_country, tree_from
 from ..results import compute, stored_scores, template_items
 
 
@@ -31,7 +31,7 @@ MAX_TRENDS = 8  # trend lines drawn; every KPI's figures stay in the table
 
 def results_context(audit: Any, *, max_trends: int = MAX_TRENDS) -> dict[str, Any]:
     """What the results page and the PDF show, in a handful of queries whatever the audit's size and history."""
-    rows = template_items(audit.campaign.template_id)
+    rows = for_country(template_items(audit.campaign.template_id), audit.institute.country)
     tree = tree_from(rows)
     items = {item.code: item for item, _theme, _pillar in rows}
     rules, _own, reviewed = compute(audit, rows)

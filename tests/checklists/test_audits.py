@@ -273,3 +273,27 @@ def test_a_background_save_answers_json_with_the_new_version(db, setting):
     )
     assert response.status_code == 200
     assert response.get_json() == {"saved": True, "version": _answer(db, setting.audit, "ENV-STR-02").version}
+
+
+def test_a_country_specific_item_is_asked_only_in_its_country(
+    db, app, make_template, make_audit, create_institute, director_of
+):
+    import copy
+
+    from tests.fixtures.checklists import SMALL_TEMPLATE
+    from tests.fixtures.users import sign_in_client
+
+    data = copy.deepcopy(SMALL_TEMPLATE)
+    data["pillars"][1]["themes"][0]["items"].append(
+        {"code": "ACC-SEN-03", "type": "ypn", "weight": 3, "rules": {"countries": ["BR"]},
+         "question": {"fr": "Lei 13.146 respectée ?", "en": "Lei 13.146 met?"}}
+    )  # fmt: skip
+    template = make_template(data=data)
+    for country, shown in (("BR", True), ("MX", False)):
+        institute = create_institute(country=country)
+        audit = make_audit(institute, template=template)
+        client = sign_in_client(app, director_of(institute))
+        page = client.get(f"/checklists/audits/{audit.uid}/themes/ACC-SEN").get_data(as_text=True)
+        assert ("Lei 13.146 met?" in page) is shown
+        status = _save(client, audit, "ACC-SEN-03", choice="yes").status_code
+        assert status == (302 if shown else 404)
