@@ -17,6 +17,7 @@ from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
+from sonores_lms.audit.services import record
 from sonores_lms.extensions import db
 from sonores_lms.forms import ConfirmForm
 from sonores_lms.navigation import Widget
@@ -365,6 +366,34 @@ def evidence_file(uid: str) -> Response:
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+@blueprint.route("/evidence/<uid>/remove", methods=["POST"])
+@requires("checklists.fill")
+def remove_evidence(uid: str) -> Response:
+    """Take a file off an item while the institute may still edit (the stored file stays for others using it)."""
+    from sqlalchemy import select
+
+    evidence = db.session.scalar(select(Evidence).where(Evidence.uid == uid))
+    if evidence is None:
+        abort(404)
+    audit = db.session.get(Audit, evidence.answer.audit_id)
+    if audit is None or not access.can_fill(current_user, audit):
+        abort(404)
+    if not ConfirmForm().validate():
+        abort(400)
+    audits.lock(audit)
+    if audit.state not in states.INSTITUTE_EDITS:
+        raise states.IllegalTransition()
+    item = evidence.answer.item
+    record("checklists.evidence-removed", actor=current_user, target=evidence, target_label=evidence.filename)
+    db.session.delete(evidence)
+    db.session.flush()
+    from ..results import recompute
+
+    recompute(audit)
+    flash(_("File removed from %(code)s.", code=item.code), "success")
+    return _back(audit, item)
 
 
 @blueprint.route("/audits/<uid>/submit", methods=["POST"])

@@ -35,6 +35,12 @@ ROWS: dict[str, Any] = {
     ],
     "checklists.add_evidence": ("POST", "/checklists/audits/{cl_audit}/items/ENV-STR-01/evidence", FILLED),
     "checklists.evidence_file": ("GET", "/checklists/evidence/{cl_evidence}", HIDDEN),
+    # Only the institute's people: others get 404, as for a file that does not exist.
+    "checklists.remove_evidence": (
+        "POST",
+        "/checklists/evidence/{cl_evidence}/remove",
+        {**only(("director",), ok=302), "admin": 404, "staff": 404},
+    ),
     "checklists.submit": ("POST", "/checklists/audits/{cl_audit}/submit", only(("director",), ok=302)),
     "checklists.review_item": [
         ("POST", "/checklists/audits/{cl_submitted}/items/ENV-STR-01/review", NOBODY_BUT_AUDITOR),

@@ -249,6 +249,9 @@ def test_evidence_is_checked_by_content_and_kept(db, setting):
     download = setting.client.get(f"/checklists/evidence/{evidence.uid}")
     assert download.status_code == 200 and download.data == PNG
     download.close()
+    assert setting.auditor.post(f"/checklists/evidence/{evidence.uid}/remove").status_code == 403
+    assert setting.client.post(f"/checklists/evidence/{evidence.uid}/remove").status_code == 302
+    assert db.session.scalar(select(Evidence.id)) is None
 
 
 def test_evidence_too_large_is_413(app, setting, monkeypatch):
