@@ -31,6 +31,7 @@ from .models import (
     Campaign,
     Item,
     Profile,
+    Referent,
     Template,
 )
 from .results import recompute
@@ -38,6 +39,8 @@ from .template_io import build, parse
 
 CONTENT = Path(__file__).parent / "demo_content" / "eco-2027.yaml"
 AUDITORS = ("natasha.campbell@example.org", "diego.alvarez-cardenas@example.org")
+# Staff named referents by their director: they fill the audit (Lima's was returned with questions).
+REFERENTS = (("carlos.mendoza-quispe@example.org", "Alliance Française de Lima"),)
 
 # The 2027 campaign: (institute, state, auditor index or None).
 CURRENT: tuple[tuple[str, AuditState, int | None], ...] = (
@@ -200,6 +203,15 @@ def load() -> None:
             if earlier == year - 1 and institute.name in HISTORY:
                 _actions(audit, items, rng)
             recompute(audit)
+    for email, name in REFERENTS:
+        person = db.session.scalar(select(User).where(User.email == email))
+        institute = institutes.get(name)
+        if person is not None and institute is not None and person.institute_id == institute.id:
+            named = db.session.scalar(
+                select(Referent).where(Referent.institute_id == institute.id, Referent.user_id == person.id)
+            )
+            if named is None:
+                db.session.add(Referent(institute_id=institute.id, user_id=person.id))
     campaign, created = _campaign(template, year, today)
     if created:
         for name, state, auditor in CURRENT:

@@ -51,3 +51,13 @@ def test_demo_director_sees_trends_and_last_years_actions(db, demo, app):
     page = sign_in_client(app, director).get(f"/checklists/audits/{audit.uid}/results").get_data(as_text=True)
     assert page.count("<svg") >= 2
     assert "Mutualiser les invitations" in page
+
+
+def test_demo_referent_finds_the_returned_audit_and_may_answer(db, demo, app):
+    referent = db.session.scalar(select(User).where(User.email == "carlos.mendoza-quispe@example.org"))
+    client = sign_in_client(app, referent)
+    dashboard = client.get("/dashboard").get_data(as_text=True)
+    assert "Alliance Française de Lima" in dashboard
+    audit = db.session.scalar(select(Audit).where(Audit.state == AuditState.RETURNED))
+    page = client.get(f"/checklists/audits/{audit.uid}/themes/ENV-STR").get_data(as_text=True)
+    assert f'action="/checklists/audits/{audit.uid}/items/ENV-STR-01"' in page
