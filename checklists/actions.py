@@ -68,7 +68,7 @@ def actions_of(audit: Audit) -> list[Action]:
 
 def last_year_actions(audit: Audit) -> list[Action]:
     """The actions of the institute's previous audit, for this year's audit to show."""
-    previous = db.session.scalar(
+    previous = (
         select(Audit.id)
         .join(Campaign, Campaign.id == Audit.campaign_id)
         .where(
@@ -78,10 +78,13 @@ def last_year_actions(audit: Audit) -> list[Action]:
         )
         .order_by(Campaign.year.desc())
         .limit(1)
+        .scalar_subquery()
     )
-    if previous is None:
-        return []
-    return list(db.session.scalars(select(Action).where(Action.audit_id == previous).order_by(Action.priority.desc())))
+    return list(
+        db.session.scalars(
+            select(Action).where(Action.audit_id == previous).order_by(Action.priority.desc(), Action.id)
+        )
+    )
 
 
 def open_actions_due(limit: int = 10_000) -> list[Action]:

@@ -130,6 +130,13 @@ class ReturnForm(FlaskForm):
     submit = SubmitField(_l("Return to the institute"))
 
 
+class SubmitForm(FlaskForm):
+    response = TextAreaField(
+        _l("Your answers to the auditor's questions"), validators=[Optional(), Length(max=COMMENT_MAX)]
+    )
+    submit = SubmitField(_l("Submit the audit"))
+
+
 class ReferentForm(FlaskForm):
     email = StringField(_l("Email of a member of staff"), validators=[DataRequired(), Length(max=254)])
     submit = SubmitField(_l("Name as referent"))

@@ -16,6 +16,7 @@ LABELS: dict[str, Any] = {
     "checklists.referent-named": _l("Eco-audit referent named"),
     "checklists.referent-removed": _l("Eco-audit referent removed"),
     "checklists.evidence-added": _l("Evidence attached to an eco-audit"),
+    "checklists.evidence-removed": _l("Evidence removed from an eco-audit"),
     "checklists.template-imported": _l("Checklist template imported"),
     "checklists.template-published": _l("Checklist template published"),
     "checklists.action-added": _l("Action added to an action plan"),

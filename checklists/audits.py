@@ -38,6 +38,15 @@ def load_answer(audit: Audit, item: Item, *, lock: bool = False) -> Answer | Non
     return db.session.scalar(query)
 
 
+def lock(audit: Audit) -> None:
+    """On PostgreSQL, hold the audit's row until the request ends and read it afresh: saves of one audit (its
+    scores, its state, its version) then follow each other instead of failing on a stale version. SQLite writers
+    already take turns for the whole request (``BEGIN IMMEDIATE``)."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(select(Audit.id).where(Audit.id == audit.id).with_for_update())
+        db.session.refresh(audit)  # read after the lock: what the previous save committed
+
+
 def _move(audit: Audit, move: str) -> None:
     audit.state = states.target(audit.state, move)
     audit.updated_at = utcnow()
@@ -55,6 +64,7 @@ def save_answer(
     """The institute's answer to ``item``. ``expected_version`` is the version the form was loaded with (None when
     there was no answer yet): anything else means someone saved in between, and :class:`AnswerConflict` is raised
     with nothing written."""
+    lock(audit)
     if audit.state not in states.INSTITUTE_EDITS:
         raise states.IllegalTransition()
     answer = load_answer(audit, item, lock=True)
@@ -85,6 +95,7 @@ def save_answer(
 
 def review_answer(audit: Audit, item: Item, value: dict[str, Any], comment: str, *, actor: Any) -> Answer:
     """The auditor's answer beside the institute's: the first review moves a submitted audit into review."""
+    lock(audit)
     if audit.state not in states.AUDITOR_EDITS:
         raise states.IllegalTransition()
     if audit.state == AuditState.SUBMITTED:
@@ -104,7 +115,10 @@ def review_answer(audit: Audit, item: Item, value: dict[str, Any], comment: str,
     return answer
 
 
-def submit(audit: Audit, *, actor: Any) -> None:
+def submit(audit: Audit, *, actor: Any, response: str | None = None) -> None:
+    """Send the audit to review; after a return, ``response`` answers the auditor's questions."""
+    if audit.state == AuditState.RETURNED:
+        audit.response = response
     _move(audit, "submit")
     audit.submitted_at = utcnow()
     record("checklists.audit-submitted", actor=actor, target=audit, details={"uid": audit.uid})

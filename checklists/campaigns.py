@@ -97,8 +97,6 @@ def open_campaign(
     campaign.set_texts("fr", {"title": title})
     db.session.add(campaign)
     db.session.flush()
-    items = list(db.session.scalars(select(Item).where(Item.template_id == template.id)))
-    previous = previous_audits(institute_ids, year)
     audits = []
     for institute_id in institute_ids:
         audit = Audit(campaign_id=campaign.id, institute_id=institute_id)
@@ -107,14 +105,6 @@ def open_campaign(
         db.session.add(audit)
         audits.append(audit)
     db.session.flush()
-    from .jobs import schedule_notice
-
-    for audit in audits:
-        if audit.institute_id in previous:
-            carry_over(previous[audit.institute_id], audit, items)
-            db.session.flush()
-            recompute(audit)
-        schedule_notice(audit, "opened")
     record(
         "checklists.campaign-opened",
         actor=actor,
@@ -122,7 +112,39 @@ def open_campaign(
         target_label=title,
         details={"uid": campaign.uid, "year": year, "audits": len(audits)},
     )
+    # Pre-filling and mailing a network's worth of audits is the consumer's work, once this request commits.
+    from sonores_lms.jobs import enqueue_after_commit
+
+    from .jobs import prefill_campaign
+
+    enqueue_after_commit(prefill_campaign, campaign_id=campaign.id)
     return campaign
+
+
+def prefill(campaign_id: int) -> int:
+    """Carry last year's answers into the campaign's audits that hold none yet, store their scores and tell
+    their institutes; the number of audits pre-filled."""
+    from .jobs import notify
+
+    campaign = db.session.get(Campaign, campaign_id)
+    if campaign is None:
+        return 0
+    items = list(db.session.scalars(select(Item).where(Item.template_id == campaign.template_id)))
+    filled = set(db.session.scalars(select(Answer.audit_id).join(Audit).where(Audit.campaign_id == campaign_id)))
+    audits = [
+        a
+        for a in db.session.scalars(select(Audit).where(Audit.campaign_id == campaign_id).order_by(Audit.id))
+        if a.id not in filled and a.state == AuditState.NOT_STARTED
+    ]
+    previous = previous_audits([a.institute_id for a in audits], campaign.year)
+    count = 0
+    for audit in audits:
+        if audit.institute_id in previous and carry_over(previous[audit.institute_id], audit, items):
+            db.session.flush()
+            recompute(audit)
+            count += 1
+        notify(audit.id, "opened")
+    return count
 
 
 def assign_auditor(audit: Audit, user: Any, *, actor: Any) -> None:

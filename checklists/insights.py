@@ -13,9 +13,8 @@ from sqlalchemy import select
 from sonores_lms.extensions import db
 from sonores_lms.links import TopicItem, content_by_topic
 
-from .models import Answer, Audit, AuditState, Campaign, Item, Score
-from .results import compute, rule_of, template_items
-from .scoring import measure
+from .models import Answer, Audit, AuditState, Campaign, Item
+from .scoring import ItemRule, Result, measure
 
 SHOWN_GAPS = 12
 WEAK_THEME = 50.0  # a theme under this percentage asks for training (reference, section 5)
@@ -28,20 +27,19 @@ class Gap:
     value: float
 
 
-def gaps(audit: Audit) -> list[Gap]:
+def gaps(rules: list[ItemRule], reviewed: Result, items: dict[str, Item]) -> list[Gap]:
     """Items short of full marks, largest weight x missing points first (reviewed answers where given)."""
-    rules, _own, reviewed = compute(audit)
-    items = {item.code: item for item, _theme, _pillar in template_items(audit.campaign.template_id)}
     return [Gap(items[code], priority, reviewed.items[code] or 0.0) for code, priority in reviewed.gaps(rules)][
         :SHOWN_GAPS
     ]
 
 
-def kpi_trends(audit: Audit) -> dict[str, list[tuple[int, float]]]:
-    """Per KPI code of this audit's template, its figure in each year of the institute's audits (this one and
-    earlier ones); trends join items by code, and a code that replaced another continues its line."""
+def kpi_trends(audit: Audit, current: dict[str, Item]) -> dict[str, list[tuple[int, float]]]:
+    """Per KPI code of this audit's template (``current``: its items by code), its figure in each year of the
+    institute's audits up to this one; trends join items by code, and an item that replaced another continues its
+    line. One query."""
     rows = db.session.execute(
-        select(Campaign.year, Item, Answer.value, Answer.reviewed)
+        select(Campaign.year, Item.code, Answer.value, Answer.reviewed)
         .join(Audit, Audit.campaign_id == Campaign.id)
         .join(Answer, Answer.audit_id == Audit.id)
         .join(Item, Item.id == Answer.item_id)
@@ -53,36 +51,35 @@ def kpi_trends(audit: Audit) -> dict[str, list[tuple[int, float]]]:
         )
         .order_by(Campaign.year)
     )
-    current = {item.code: item for item, _t, _p in template_items(audit.campaign.template_id) if item.kpi}
-    aliases = {item.replaces: code for code, item in current.items() if item.replaces}
+    kpis = {code: item for code, item in current.items() if item.kpi}
+    aliases = {item.replaces: code for code, item in kpis.items() if item.replaces}
     trends: dict[str, dict[int, float]] = {}
-    for year, item, value, reviewed in rows:
-        code = aliases.get(item.code, item.code)
-        if code not in current:
+    for year, code, value, reviewed in rows:
+        code = aliases.get(code, code)
+        item = kpis.get(code)
+        if item is None:
             continue
-        rule = rule_of(item, item.theme, item.theme.pillar)
+        rule = ItemRule(code, "", "", item.answer_type.value, item.weight)
         figure = measure(rule, reviewed or value)
         if figure is not None:
             trends.setdefault(code, {})[year] = round(figure, 2)
-    return {code: sorted(points.items()) for code, points in trends.items() if len(points) >= 1}
+    return {code: sorted(points.items()) for code, points in trends.items()}
 
 
-def weak_themes(audit: Audit, basis: str = "reviewed") -> list[tuple[str, float]]:
-    rows = db.session.execute(
-        select(Score.code, Score.percent).where(
-            Score.audit_id == audit.id, Score.scope == "theme", Score.basis == basis, Score.percent < WEAK_THEME
-        )
-    )
-    return sorted(((code, percent) for code, percent in rows), key=lambda pair: pair[1])
+def weak_themes(scores: dict[tuple[str, str, str], Any], basis: str = "reviewed") -> list[tuple[str, float]]:
+    """Themes under :data:`WEAK_THEME` in the stored scores, weakest first."""
+    found = [
+        (code, row.percent)
+        for (scope, code, row_basis), row in scores.items()
+        if scope == "theme" and row_basis == basis and row.percent is not None and row.percent < WEAK_THEME
+    ]
+    return sorted(found, key=lambda pair: pair[1])
 
 
-def training(audit: Audit, locale: str | None = None, limit: int = 6) -> list[TopicItem]:
+def training(scores: dict[tuple[str, str, str], Any], locale: str | None = None, limit: int = 6) -> list[TopicItem]:
     """Courses of the published plan that teach this audit's weakest themes, asked through the core's
     ``content-by-topic`` collector (nothing when no plugin answers)."""
-    themes = [code for code, _percent in weak_themes(audit)]
+    themes = [code for code, _percent in weak_themes(scores)]
     if not themes:
         return []
     return content_by_topic(themes=themes, locale=locale, limit=limit, asker="checklists")
-
-
-__all__: list[Any] = ["Gap", "gaps", "kpi_trends", "training", "weak_themes"]

@@ -47,6 +47,13 @@ def institute_people(institute_id: int) -> list[User]:
     )
 
 
+def link(endpoint: str, **values: Any) -> str:
+    """An address for a mail, built on ``BASE_URL`` (never on a request's Host header), also in the job consumer
+    where there is no request at all."""
+    with current_app.test_request_context("/", base_url=current_app.config["BASE_URL"]):
+        return url_for(endpoint, _external=True, **values)
+
+
 def _send_once(kind: str, audit: Audit, person: User) -> bool:
     key = f"{kind}:{audit.id}:{person.id}"
     if db.session.scalar(select(MailSent.id).where(MailSent.key == key)) is not None:
@@ -60,7 +67,7 @@ def _send_once(kind: str, audit: Audit, person: User) -> bool:
         person=person,
         audit=audit,
         campaign=audit.campaign,
-        url=url_for("checklists.audit", uid=audit.uid, _external=True),
+        url=link("checklists.audit", uid=audit.uid),
     )
     return True
 
@@ -78,6 +85,16 @@ def notify_audit(*, audit_ids: list[int], kind: str) -> None:
     """Mail the institutes of these audits (idempotent: one mail per kind, audit and person)."""
     for audit_id in audit_ids:
         notify(audit_id, kind)
+    _finish()
+
+
+@plugin.task(retries=3, retry_delay=30)
+def prefill_campaign(*, campaign_id: int) -> None:
+    """After a campaign opens: last year's answers into each new audit, their scores, and the "opened" mail.
+    Idempotent: an audit that already holds answers is not filled again, and each mail goes once."""
+    from .campaigns import prefill
+
+    prefill(campaign_id)
     _finish()
 
 
@@ -134,7 +151,7 @@ def send_action_reminders(year: int) -> int:
             person=action.owner,
             action=action,
             audit=audit,
-            url=url_for("checklists.results", uid=audit.uid, _external=True, _anchor="plan"),
+            url=link("checklists.results", uid=audit.uid, _anchor="plan"),
         )
         sent += 1
     return sent

@@ -221,6 +221,7 @@ class Audit(db.Model):
         _enum(AuditState, "checklists_audit_state"), default=AuditState.NOT_STARTED, index=True
     )
     questions: Mapped[str | None] = mapped_column(Text)  # the auditor's questions when returned
+    response: Mapped[str | None] = mapped_column(Text)  # the institute's answer to them, sent with the resubmission
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     validated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -248,7 +249,7 @@ class AuditorAssignment(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("core_users.id", ondelete="CASCADE"), index=True)
 
     audit: Mapped[Audit] = relationship(back_populates="auditors")
-    user: Mapped[Any] = relationship("User", lazy="joined")
+    user: Mapped[Any] = relationship("User")  # loaded where names are shown (the campaign page)
 
 
 class Referent(db.Model):

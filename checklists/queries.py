@@ -9,20 +9,64 @@ from sqlalchemy.orm import selectinload
 
 from sonores_lms.extensions import db
 
-from .models import Answer, Audit, AuditorAssignment, AuditState, Campaign, Item, Pillar, Referent, Template, Theme
+from .models import Answer, Audit, AuditorAssignment, AuditState, Campaign, Item, Pillar, Referent, Theme
 
 
 def audit_by_uid(uid: str) -> Audit | None:
     return db.session.scalar(select(Audit).where(Audit.uid == uid))
 
 
-def template_tree(template_id: int) -> Template | None:
-    """The template with its pillars, themes and items, in three flat queries."""
-    return db.session.scalar(
-        select(Template)
-        .where(Template.id == template_id)
-        .options(selectinload(Template.pillars).selectinload(Pillar.themes).selectinload(Theme.items))
-    )
+class Node:
+    """A pillar or theme of a template with its children, built from one flat query: pages walk the tree without a
+    lazy load. Other attributes are the row's own (``code``, ``text(...)``)."""
+
+    def __init__(self, row: Any, **children: Any) -> None:
+        self.row = row
+        self.__dict__.update(children)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.row, name)
+
+
+class Tree:
+    def __init__(self, pillars: list[Node]) -> None:
+        self.pillars = pillars
+
+    @property
+    def themes(self) -> list[Node]:
+        return [theme for pillar in self.pillars for theme in pillar.themes]
+
+    def theme(self, code: str) -> Node | None:
+        return next((theme for theme in self.themes if theme.code == code), None)
+
+
+def tree_from(rows: list[tuple[Item, Theme, Pillar]]) -> Tree:
+    """The tree of ``(item, theme, pillar)`` rows ordered by pillar, theme and item position."""
+    pillars: dict[int, Node] = {}
+    themes: dict[int, Node] = {}
+    for item, theme, pillar in rows:
+        if pillar.id not in pillars:
+            pillars[pillar.id] = Node(pillar, themes=[])
+        if theme.id not in themes:
+            themes[theme.id] = Node(theme, items=[], pillar=pillars[pillar.id])
+            pillars[pillar.id].themes.append(themes[theme.id])
+        themes[theme.id].items.append(item)
+    return Tree(list(pillars.values()))
+
+
+def for_country(rows: list[tuple[Item, Theme, Pillar]], country: str | None) -> list[tuple[Item, Theme, Pillar]]:
+    """The rows of the items asked in ``country`` (country-specific items of other countries left out)."""
+    from .scoring import applies
+
+    return [row for row in rows if applies((row[0].rules or {}).get("countries"), country)]
+
+
+def template_tree(template_id: int, country: str | None = None) -> Tree:
+    """The template's pillars, themes and items (those asked in ``country`` when given), in one query."""
+    from .results import template_items
+
+    rows = template_items(template_id)
+    return tree_from(for_country(rows, country) if country else rows)
 
 
 def theme_of(template_id: int, code: str) -> Theme | None:

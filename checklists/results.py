@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import delete, exists, func, insert, select
 
 from sonores_lms.extensions import db
 
-from .models import Action, Answer, Audit, Item, Pillar, Score, Template, Theme
-from .scoring import Given, ItemRule, Result, overall_level, score
+from .models import Action, Answer, Audit, Evidence, Item, Pillar, Score, Template, TemplateStatus, Theme
+from .scoring import Given, ItemRule, Result, applies, overall_level, score
 
 BASELINE_YES = ("CIT-WRK-05", "ACC-DIG-02")
 REFERENT_ITEM = "ENV-STR-02"
@@ -43,49 +42,81 @@ def rule_of(item: Item, theme: Theme, pillar: Pillar) -> ItemRule:
         evidence_required=item.evidence_required,
         options={o["key"]: float(o.get("score", 0)) for o in item.options or []},
         rules=item.rules or {},
+        countries=tuple((item.rules or {}).get("countries") or ()),
     )
+
+
+# Published templates are frozen: their scoring rules are read once per process (plain dataclasses, no rows),
+# keyed by what identifies a published version for good (a test database that reuses an id gets a new key).
+_RULES: dict[tuple[Any, ...], list[ItemRule]] = {}
+
+
+def rules_for(template_id: int) -> list[ItemRule]:
+    """The scoring rules of a template's items, in order; cached once the template is published."""
+    found = db.session.execute(
+        select(Template.status, Template.code, Template.version_number, Template.published_at).where(
+            Template.id == template_id
+        )
+    ).first()
+    key = (template_id, *found[1:]) if found is not None else None
+    if key is not None and key in _RULES:
+        return _RULES[key]
+    rules = [rule_of(*row) for row in template_items(template_id)]
+    if key is not None and found.status == TemplateStatus.PUBLISHED:
+        _RULES[key] = rules
+    return rules
 
 
 def last_year_values(audit: Audit) -> dict[str, dict[str, Any]]:
-    """The previous validated-or-later audit's answers of this institute, by item code (for KPI improvement)."""
+    """The institute's previous validated (or closed) audit's answers by item code, the reviewed answer where
+    given: what a KPI's improvement is measured against. One query."""
     from .models import AuditState, Campaign
 
-    previous = db.session.scalar(
-        select(Audit)
-        .join(Campaign, Campaign.id == Audit.campaign_id)
-        .where(
-            Audit.institute_id == audit.institute_id,
-            Campaign.year < audit.campaign.year,
-            Audit.state.in_([AuditState.VALIDATED, AuditState.CLOSED]),
-        )
-        .order_by(Campaign.year.desc())
-        .limit(1)
+    done = [AuditState.VALIDATED, AuditState.CLOSED]
+    latest = (
+        select(func.max(Campaign.year))
+        .join(Audit, Audit.campaign_id == Campaign.id)
+        .where(Audit.institute_id == audit.institute_id, Campaign.year < audit.campaign.year, Audit.state.in_(done))
+        .scalar_subquery()
     )
-    if previous is None:
-        return {}
     rows = db.session.execute(
         select(Item.code, Answer.value, Answer.reviewed)
-        .join(Item, Item.id == Answer.item_id)
-        .where(Answer.audit_id == previous.id)
+        .join(Answer, Answer.item_id == Item.id)
+        .join(Audit, Audit.id == Answer.audit_id)
+        .join(Campaign, Campaign.id == Audit.campaign_id)
+        .where(Audit.institute_id == audit.institute_id, Campaign.year == latest, Audit.state.in_(done))
     )
     return {code: (reviewed or value) for code, value, reviewed in rows if (reviewed or value)}
 
 
-def compute(audit: Audit) -> tuple[list[ItemRule], Result, Result]:
-    """The self-assessed and reviewed results of ``audit`` (reviewed = the auditor's answer where given)."""
-    rules = [rule_of(*row) for row in template_items(audit.campaign.template_id)]
-    answers = list(
-        db.session.scalars(select(Answer).where(Answer.audit_id == audit.id).options(selectinload(Answer.evidence)))
+def answer_values(audit: Audit) -> list[tuple[str, Any, Any, bool]]:
+    """(item code, value, reviewed, has evidence) of the audit's answers, in one query."""
+    has_evidence = exists().where(Evidence.answer_id == Answer.id)
+    rows = db.session.execute(
+        select(Item.code, Answer.value, Answer.reviewed, has_evidence)
+        .join(Item, Item.id == Answer.item_id)
+        .where(Answer.audit_id == audit.id)
     )
+    return [(code, value, reviewed, bool(evidence)) for code, value, reviewed, evidence in rows]
+
+
+def compute(
+    audit: Audit,
+    rows: list[tuple[Item, Theme, Pillar]] | None = None,
+    answers: list[tuple[str, Any, Any, bool]] | None = None,
+) -> tuple[list[ItemRule], Result, Result]:
+    """The self-assessed and reviewed results of ``audit`` (reviewed = the auditor's answer where given); two or
+    three queries, fewer when the caller already holds the template's rows or the answers."""
+    country = audit.institute.country
+    rules = [rule_of(*row) for row in rows] if rows is not None else rules_for(audit.campaign.template_id)
+    rules = [rule for rule in rules if applies(rule.countries, country)]
     previous = last_year_values(audit)
-    by_code: dict[str, Answer] = {a.item.code: a for a in answers}
     own: dict[str, Given] = {}
     reviewed: dict[str, Given] = {}
-    for code, answer in by_code.items():
-        has = bool(answer.evidence)
+    for code, value, reviewed_value, has in answers if answers is not None else answer_values(audit):
         last = previous.get(code)
-        own[code] = Given(answer.value, has, last)
-        reviewed[code] = Given(answer.reviewed if answer.reviewed is not None else answer.value, has, last)
+        own[code] = Given(value, has, last)
+        reviewed[code] = Given(reviewed_value if reviewed_value is not None else value, has, last)
     return rules, score(rules, own), score(rules, reviewed)
 
 
@@ -105,35 +136,39 @@ def _overall_level(audit: Audit, rules: list[ItemRule], result: Result, answers:
 
 def recompute(audit: Audit) -> None:
     """Rewrite ``audit``'s score rows and its overall figures."""
-    rules, own, reviewed = compute(audit)
+    answers = answer_values(audit)
+    rules, own, reviewed = compute(audit, answers=answers)
     db.session.execute(delete(Score).where(Score.audit_id == audit.id))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for basis, result in (("self", own), ("reviewed", reviewed)):
         for code, percent in result.themes.items():
-            rows.append(Score(audit_id=audit.id, scope="theme", code=code, basis=basis, percent=percent))
+            rows.append(
+                {
+                    "audit_id": audit.id,
+                    "scope": "theme",
+                    "code": code,
+                    "basis": basis,
+                    "percent": percent,
+                    "level": None,
+                }
+            )
         for code, percent in result.pillars.items():
             rows.append(
-                Score(
-                    audit_id=audit.id,
-                    scope="pillar",
-                    code=code,
-                    basis=basis,
-                    percent=percent,
-                    level=result.pillar_levels.get(code),
-                )
+                {
+                    "audit_id": audit.id,
+                    "scope": "pillar",
+                    "code": code,
+                    "basis": basis,
+                    "percent": percent,
+                    "level": result.pillar_levels.get(code),
+                }
             )
-    db.session.add_all(rows)
-    answers = {
-        code: (reviewed_value or value)
-        for code, value, reviewed_value in db.session.execute(
-            select(Item.code, Answer.value, Answer.reviewed)
-            .join(Item, Item.id == Answer.item_id)
-            .where(Answer.audit_id == audit.id)
-        )
-    }
+    if rows:
+        db.session.execute(insert(Score), rows)  # one statement for the audit's rows
+    kept = {code: (reviewed_value or value) for code, value, reviewed_value, _has in answers}
     audit.self_percent = own.overall
     audit.reviewed_percent = reviewed.overall
-    audit.level = _overall_level(audit, rules, reviewed, answers)
+    audit.level = _overall_level(audit, rules, reviewed, kept)
     db.session.flush()
 
 

@@ -37,6 +37,13 @@ class ItemRule:
     evidence_required: bool = False
     options: Mapping[str, float] = field(default_factory=dict)
     rules: Mapping[str, Any] = field(default_factory=dict)
+    countries: tuple[str, ...] = ()  # a country-specific item (a national law): asked only there
+
+
+def applies(countries: Iterable[str] | None, country: str | None) -> bool:
+    """Whether an item limited to ``countries`` (none: every country) is asked of an institute in ``country``."""
+    wanted = tuple(countries or ())
+    return not wanted or country in wanted
 
 
 @dataclass(frozen=True)
@@ -217,9 +224,10 @@ def overall_level(
     return level
 
 
-def score(rules: Iterable[ItemRule], answers: Mapping[str, Given]) -> Result:
-    """Every figure of an audit from its items' rules and its answers by item code."""
-    rules = list(rules)
+def score(rules: Iterable[ItemRule], answers: Mapping[str, Given], country: str | None = None) -> Result:
+    """Every figure of an audit from its items' rules and its answers by item code; with ``country``, the items
+    limited to other countries are left out altogether (neither asked nor counted)."""
+    rules = [rule for rule in rules if country is None or applies(rule.countries, country)]
     items: dict[str, float | None] = {}
     by_theme: dict[str, list[tuple[int, float | None, bool]]] = {}
     theme_pillar: dict[str, str] = {}

@@ -213,6 +213,11 @@ def _check_item(item: Any, seen: set[str], problems: list[Problem], theme: Any) 
     rules = item.get("rules") or {}
     if not isinstance(rules, dict):
         problems.append(Problem(line, _l("“rules” must be a mapping.")))
+    elif "countries" in rules and (
+        not isinstance(rules["countries"], list)
+        or not all(isinstance(c, str) and re.fullmatch(r"[A-Z]{2}", c) for c in rules["countries"])
+    ):
+        problems.append(Problem(_line(rules, line), _l("“countries” lists country codes such as BR or MX.")))
     elif "thresholds" in rules:
         thresholds = rules["thresholds"]
         if not isinstance(thresholds, list) or not all(

@@ -122,6 +122,7 @@ def upgrade():
     sa.Column('institute_id', sa.Integer(), nullable=False),
     sa.Column('state', sa.Enum('not-started', 'in-progress', 'submitted', 'in-review', 'returned', 'validated', 'closed', name='checklists_audit_state'), nullable=False),
     sa.Column('questions', sa.Text(), nullable=True),
+    sa.Column('response', sa.Text(), nullable=True),
     sa.Column('submitted_at', sonores_lms.database.UTCDateTime(timezone=True), nullable=True),
     sa.Column('validated_at', sonores_lms.database.UTCDateTime(timezone=True), nullable=True),
     sa.Column('updated_at', sonores_lms.database.UTCDateTime(timezone=True), nullable=False),

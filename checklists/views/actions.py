@@ -42,11 +42,15 @@ def owner_choices(audit: Audit) -> list[tuple[int, str]]:
     return [(row.id, f"{row.first_name} {row.last_name}") for row in rows]
 
 
-def action_form(audit: Audit, formdata: Any = None) -> ActionForm:
-    form = ActionForm() if formdata is None else ActionForm(formdata=formdata)
-    codes = db.session.scalars(
-        select(Item.code).where(Item.template_id == audit.campaign.template_id).order_by(Item.code)
-    )
+def action_form(audit: Audit, codes: list[str] | None = None) -> ActionForm:
+    """The form of a new action; it offers the audit's largest gaps (``codes``), or every item when sent."""
+    form = ActionForm()
+    if codes is None:
+        codes = list(
+            db.session.scalars(
+                select(Item.code).where(Item.template_id == audit.campaign.template_id).order_by(Item.code)
+            )
+        )
     form.codes.choices = choices((code, code) for code in codes)
     form.owner.choices = choices([(0, "—"), *owner_choices(audit)])
     return form

@@ -14,17 +14,19 @@ from flask_babel import format_date, format_datetime, format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
+from sonores_lms.audit.services import record
 from sonores_lms.extensions import db
 from sonores_lms.forms import ConfirmForm
-from sonores_lms.navigation import NavItem
+from sonores_lms.navigation import Widget
 from sonores_lms.people.models import User
 from sonores_lms.permissions import Role, requires, signed_in
-from sonores_lms.signals import nav_items
+from sonores_lms.signals import dashboard_widgets
 
 from .. import access, audits, states
-from ..answer_forms import AnswerForm, ProfileForm, ReferentForm, ReturnForm, ReviewForm
+from ..answer_forms import AnswerForm, ProfileForm, ReferentForm, ReturnForm, ReviewForm, SubmitForm
 from ..blueprint import blueprint
 from ..evidence import EvidenceError, attach, max_bytes, path_of, read_limited
 from ..models import Answer, Audit, AuditState, Evidence, Item, Profile, Referent
@@ -36,7 +38,6 @@ from ..queries import (
     my_audits,
     review_queue,
     template_tree,
-    theme_of,
 )
 
 
@@ -82,12 +83,25 @@ def _is_director(institute_id: int) -> bool:
     return current_user.is_authenticated and access.is_director(current_user, institute_id)
 
 
-def _nav(_sender: Any) -> NavItem:
-    return NavItem("checklists.index", _l("Eco-audits"), weight=45)
+def _widget(user: Any) -> Widget | None:
+    """On the dashboard: an auditor's queue, or the audits of the institutes a person fills."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    queue = (
+        review_queue(user, network=access.is_network_auditor(user), limit=8) if user.can("checklists.review") else []
+    )
+    mine = my_audits(user)[:4]
+    if not queue and not mine:
+        return None
+    html = render_template("checklists/_widget.html", queue=queue, mine=mine, STATE_TITLES=states.STATE_TITLES)
+    title = _l("Audits to review") if queue else _l("Eco-responsibility audits")
+    return Widget(name="checklists-audits", title=title, html=Markup(html), weight=5)  # noqa: S704 - rendered by Jinja
 
 
 def connect(plugin: Any) -> None:
-    plugin.connect(nav_items, _nav)
+    # No entry in the main menu (its row is full on a desktop): institutes and auditors reach their audits from
+    # the dashboard, administrators from the administration menu (campaigns, network view).
+    plugin.connect(dashboard_widgets, _widget)
 
 
 def _audit_or_404(uid: str) -> Audit:
@@ -136,7 +150,7 @@ def audit(uid: str) -> Any:
 
 
 def _audit_page(audit: Audit, *, return_form: ReturnForm | None = None, status: int = 200) -> Any:
-    tree = template_tree(audit.campaign.template_id)
+    tree = template_tree(audit.campaign.template_id, audit.institute.country)
     body = render_template(
         "checklists/audits/audit.html",
         audit=audit,
@@ -148,6 +162,7 @@ def _audit_page(audit: Audit, *, return_form: ReturnForm | None = None, status: 
         reviewable=audit.state in states.AUDITOR_EDITS,
         confirm=ConfirmForm(),
         return_form=return_form or ReturnForm(formdata=None),
+        submit_form=SubmitForm(formdata=None),
         STATE_TITLES=states.STATE_TITLES,
         can_move=states.can,
     )
@@ -155,11 +170,11 @@ def _audit_page(audit: Audit, *, return_form: ReturnForm | None = None, status: 
 
 
 def _theme_page(audit: Audit, code: str, *, forms: dict[int, Any] | None = None, status: int = 200) -> Any:
-    tree = template_tree(audit.campaign.template_id)
-    theme = theme_of(audit.campaign.template_id, code)
-    if theme is None or tree is None:
+    tree = template_tree(audit.campaign.template_id, audit.institute.country)
+    theme = tree.theme(code)
+    if theme is None:
         abort(404)
-    themes = [t for p in tree.pillars for t in p.themes]
+    themes = tree.themes
     index = [t.id for t in themes].index(theme.id)
     answers = answers_of(audit, [item.id for item in theme.items])
     may_fill = access.can_fill(current_user, audit) and audit.state in states.INSTITUTE_EDITS
@@ -236,8 +251,10 @@ def theme(uid: str, code: str) -> Any:
 
 
 def _item_or_404(audit: Audit, code: str) -> Item:
+    from ..scoring import applies
+
     item = item_of(audit.campaign.template_id, code)
-    if item is None:
+    if item is None or not applies((item.rules or {}).get("countries"), audit.institute.country):
         abort(404)
     return item
 
@@ -264,7 +281,9 @@ def save_item(uid: str, code: str) -> Any:
         return _theme_page(audit, item.theme.code, forms={item.id: form}, status=400)
     comment = (form.comment.data or "").strip() or None
     try:
-        audits.save_answer(audit, item, value, comment, expected_version=form.expected_version(), actor=current_user)
+        saved = audits.save_answer(
+            audit, item, value, comment, expected_version=form.expected_version(), actor=current_user
+        )
     except audits.AnswerConflict as conflict:
         db.session.rollback()
         answer = answers_of(audit, [item.id]).get(item.id)
@@ -279,14 +298,9 @@ def save_item(uid: str, code: str) -> Any:
             form=keep,
         ), 409
     if request.accept_mimetypes.best == "application/json":
-        return {"saved": True, "version": audit_answer_version(audit, item)}
+        return {"saved": True, "version": saved.version}
     flash(_("Answer saved: %(code)s.", code=item.code), "success")
     return _back(audit, item)
-
-
-def audit_answer_version(audit: Audit, item: Item) -> int | None:
-    answer = answers_of(audit, [item.id]).get(item.id)
-    return answer.version if answer else None
 
 
 @blueprint.route("/audits/<uid>/items/<code>/evidence", methods=["POST"])
@@ -354,6 +368,34 @@ def evidence_file(uid: str) -> Response:
     return response
 
 
+@blueprint.route("/evidence/<uid>/remove", methods=["POST"])
+@requires("checklists.fill")
+def remove_evidence(uid: str) -> Response:
+    """Take a file off an item while the institute may still edit (the stored file stays for others using it)."""
+    from sqlalchemy import select
+
+    evidence = db.session.scalar(select(Evidence).where(Evidence.uid == uid))
+    if evidence is None:
+        abort(404)
+    audit = db.session.get(Audit, evidence.answer.audit_id)
+    if audit is None or not access.can_fill(current_user, audit):
+        abort(404)
+    if not ConfirmForm().validate():
+        abort(400)
+    audits.lock(audit)
+    if audit.state not in states.INSTITUTE_EDITS:
+        raise states.IllegalTransition()
+    item = evidence.answer.item
+    record("checklists.evidence-removed", actor=current_user, target=evidence, target_label=evidence.filename)
+    db.session.delete(evidence)
+    db.session.flush()
+    from ..results import recompute
+
+    recompute(audit)
+    flash(_("File removed from %(code)s.", code=item.code), "success")
+    return _back(audit, item)
+
+
 @blueprint.route("/audits/<uid>/submit", methods=["POST"])
 @requires("checklists.fill")
 def submit(uid: str) -> Response:
@@ -361,9 +403,10 @@ def submit(uid: str) -> Response:
     audit = _audit_or_404(uid)
     if not access.is_director(current_user, audit.institute_id):
         abort(403)
-    if not ConfirmForm().validate():
+    form = SubmitForm()
+    if not form.validate():
         abort(400)
-    audits.submit(audit, actor=current_user)
+    audits.submit(audit, actor=current_user, response=(form.response.data or "").strip() or None)
     flash(_("The audit is submitted; an auditor will review it."), "success")
     return redirect(url_for("checklists.audit", uid=audit.uid))
 

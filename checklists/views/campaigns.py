@@ -10,11 +10,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from sonores_lms.database import utcnow
 from sonores_lms.extensions import db
-from sonores_lms.forms import choices
+from sonores_lms.forms import ConfirmForm, choices
 from sonores_lms.institutes.choices import countries_named
 from sonores_lms.institutes.models import Institute
 from sonores_lms.institutes.queries import countries_with_institutes, institute_choices
@@ -27,8 +28,8 @@ from sonores_lms.signals import nav_items
 from .. import states
 from ..blueprint import blueprint
 from ..campaign_forms import AssignForm, CampaignForm
-from ..campaigns import assign_auditor, open_campaign
-from ..models import Audit, Campaign, Template, TemplateStatus
+from ..campaigns import assign_auditor, open_campaign, unassign_auditor
+from ..models import Audit, AuditorAssignment, Campaign, Template, TemplateStatus
 
 MANAGE = "checklists.manage"
 PER_PAGE = 100
@@ -141,6 +142,7 @@ def campaign(uid: str) -> str:
     campaign = _campaign_or_404(uid)
     query = (
         select(Audit)
+        .options(selectinload(Audit.auditors).joinedload(AuditorAssignment.user))
         .join(Institute, Institute.id == Audit.institute_id)
         .where(Audit.campaign_id == campaign.id)
         .order_by(Institute.country, Institute.name)
@@ -182,4 +184,18 @@ def assign(uid: str, audit_uid: str) -> Response:
         abort(400)
     assign_auditor(audit, user, actor=current_user)
     flash(_("%(name)s reviews %(institute)s.", name=user.full_name, institute=audit.institute.name), "success")
+    return redirect(url_for("checklists.campaign", uid=campaign.uid, page=request.args.get("page", 1)))
+
+
+@blueprint.route("/campaigns/<uid>/audits/<audit_uid>/auditors/<int:user_id>/remove", methods=["POST"])
+@requires(MANAGE)
+def unassign(uid: str, audit_uid: str, user_id: int) -> Response:
+    campaign = _campaign_or_404(uid)
+    audit = db.session.scalar(select(Audit).where(Audit.uid == audit_uid, Audit.campaign_id == campaign.id))
+    if audit is None or not any(a.user_id == user_id for a in audit.auditors):
+        abort(404)
+    if not ConfirmForm().validate():
+        abort(400)
+    unassign_auditor(audit, user_id, actor=current_user)
+    flash(_("Auditor withdrawn."), "success")
     return redirect(url_for("checklists.campaign", uid=campaign.uid, page=request.args.get("page", 1)))

@@ -18,16 +18,23 @@ from .. import access, charts, states
 from ..action_forms import ActionStatusForm
 from ..blueprint import blueprint
 from ..insights import gaps, kpi_trends, training
-from ..queries import audit_by_uid, template_tree
-from ..results import stored_scores
+from ..queries import audit_by_uid, for_country, tree_from
+from ..results import compute, stored_scores, template_items
 
 
 def connect(_plugin: Any) -> None:
     """No receivers in this area."""
 
 
-def results_context(audit: Any) -> dict[str, Any]:
-    tree = template_tree(audit.campaign.template_id)
+MAX_TRENDS = 8  # trend lines drawn; every KPI's figures stay in the table
+
+
+def results_context(audit: Any, *, max_trends: int = MAX_TRENDS) -> dict[str, Any]:
+    """What the results page and the PDF show, in a handful of queries whatever the audit's size and history."""
+    rows = for_country(template_items(audit.campaign.template_id), audit.institute.country)
+    tree = tree_from(rows)
+    items = {item.code: item for item, _theme, _pillar in rows}
+    rules, _own, reviewed = compute(audit, rows)
     scores = stored_scores([audit.id])[audit.id]
 
     def pct(scope: str, code: str, basis: str) -> float | None:
@@ -42,12 +49,11 @@ def results_context(audit: Any) -> dict[str, Any]:
         (p.text("title").text, pct("pillar", p.code, "self"), pct("pillar", p.code, "reviewed")) for p in tree.pillars
     ]
     chart = charts.bars(_("Score per pillar: self-assessed (light) and reviewed (dark)"), pillar_rows)
-    trends = kpi_trends(audit)
-    items = {i.code: i for p in tree.pillars for t in p.themes for i in t.items}
+    trends = kpi_trends(audit, items)
+    drawn = [code for code, points in trends.items() if len(points) >= 2][:max_trends]
     trend_charts = {
-        code: charts.trend(_("%(code)s over the years", code=code), points, items[code].unit or "")
-        for code, points in trends.items()
-        if len(points) >= 2
+        code: charts.trend(_("%(code)s over the years", code=code), trends[code], items[code].unit or "")
+        for code in drawn
     }
     return {
         "audit": audit,
@@ -55,10 +61,11 @@ def results_context(audit: Any) -> dict[str, Any]:
         "pct": pct,
         "level": level,
         "chart": chart,
-        "gaps": gaps(audit),
+        "gaps": gaps(rules, reviewed, items),
         "trends": trends,
         "trend_charts": trend_charts,
         "items": items,
+        "scores": scores,
         "STATE_TITLES": states.STATE_TITLES,
     }
 
@@ -85,13 +92,14 @@ def results_page(audit: Any, *, action_form: Any = None, status: int = 200) -> A
     from .actions import may_plan
 
     context = results_context(audit)
-    context["training"] = training(audit, str(get_locale() or "fr"))
+    context["training"] = training(context["scores"], str(get_locale() or "fr"))
     plans = may_plan(current_user, audit)
+    codes = [gap.item.code for gap in context["gaps"]]
     context.update(
         actions=actions_of(audit),
         last_year=last_year_actions(audit),
         may_plan=plans,
-        action_form=(action_form or new_action_form(audit)) if plans else None,
+        action_form=(action_form or new_action_form(audit, codes)) if plans else None,
         status_form=ActionStatusForm(formdata=None),
         ACTION_STATUS_TITLES=ACTION_STATUS_TITLES,
     )
@@ -103,7 +111,8 @@ def results_page(audit: Any, *, action_form: Any = None, status: int = 200) -> A
 def report_pdf(uid: str) -> Response:
     """The audit's report, charts included, in the reader's language (WeasyPrint through the core's helper)."""
     audit = _seen(uid)
-    pdf = render_pdf("checklists/results/pdf/report.html", **results_context(audit))
+    # Fewer trend lines than the page: each drawn chart costs the PDF renderer time, the figures stay in the table.
+    pdf = render_pdf("checklists/results/pdf/report.html", **results_context(audit, max_trends=4))
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
     name = slugify(f"eco-audit-{audit.campaign.year}-{audit.institute.name}", max_length=80)

@@ -114,7 +114,8 @@ def import_template() -> Any:
         if text is not None:
             data, found = parse(text)
             problems = [str(p) for p in found]
-            if not problems and _existing_version(data) is not None:
+            existing = _existing_version(data) if not problems else None
+            if existing is not None and existing.status == TemplateStatus.PUBLISHED:
                 problems = [
                     _(
                         "Version %(version)s of %(code)s exists already: give the file the next version number.",
@@ -127,7 +128,13 @@ def import_template() -> Any:
     # The file rides along with the confirmation (a template is too large for the session cookie); it is checked
     # again when it comes back.
     content = base64.b64encode(text.encode("utf-8")).decode("ascii")
-    return render_template("checklists/templates/preview.html", problems=[], summary=_summary(data), content=content)
+    return render_template(
+        "checklists/templates/preview.html",
+        problems=[],
+        summary=_summary(data),
+        content=content,
+        replaces_draft=_existing_version(data) is not None,
+    )
 
 
 @blueprint.route("/templates/import/confirm", methods=["POST"])
@@ -144,13 +151,43 @@ def confirm_import() -> Any:
         flash(_("Nothing to import: send the file again."), "error")
         return redirect(url_for("checklists.templates"))
     data, problems = parse(text)
-    if problems or _existing_version(data) is not None:
+    existing = _existing_version(data) if not problems else None
+    if problems or (existing is not None and existing.status == TemplateStatus.PUBLISHED):
         flash(_("The file no longer imports: send it again to see why."), "error")
         return redirect(url_for("checklists.templates"))
+    if existing is not None:  # a draft of this version: the file replaces it (no audit uses a draft)
+        db.session.delete(existing)
+        db.session.flush()
     template = build(data)
     db.session.flush()
     record("checklists.template-imported", actor=current_user, target=template, target_label=template.code)
     flash(_("Template imported as a draft: check it, then publish it."), "success")
+    return redirect(url_for("checklists.templates"))
+
+
+@blueprint.route("/templates/<int:template_id>/next-version", methods=["POST"])
+@requires(MANAGE)
+def next_version(template_id: int) -> Response:
+    """A draft copy of a template under the next version number: export it, edit the file, import it over the
+    draft (as often as needed), then publish it."""
+    template = _template_or_404(template_id)
+    if not ConfirmForm().validate():
+        abort(400)
+    latest = db.session.scalar(select(func.max(Template.version_number)).where(Template.code == template.code)) or 0
+    data, problems = parse(export(template))
+    if problems:  # an exported template always imports; anything else is a bug worth a 500
+        raise RuntimeError("; ".join(map(str, problems)))
+    data["version"] = latest + 1
+    draft = build(data)
+    db.session.flush()
+    record("checklists.template-imported", actor=current_user, target=draft, target_label=draft.code)
+    flash(
+        _(
+            "Version %(version)s started as a draft: export it, edit the file and import it.",
+            version=draft.version_number,
+        ),
+        "success",
+    )
     return redirect(url_for("checklists.templates"))
 
 

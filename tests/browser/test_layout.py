@@ -337,7 +337,70 @@ def layout_scene(live_app: Any) -> LayoutScene:
             "/knowledge/review",
             "/knowledge/curators",
         ]
+        _checklists_pages(scene, institute.id, token)
     return scene
+
+
+def _checklists_pages(scene: LayoutScene, institute_id: int, token: str) -> None:
+    """The eco-audit pages (issue 11): an audit of the long-named institute with answers, a review, a comment
+    and an action whose texts are as long as allowed."""
+    from datetime import date
+
+    from checklists.models import Action, Answer, AnswerChange, Audit, AuditorAssignment, AuditState, Campaign
+    from checklists.queries import item_of
+    from checklists.results import recompute
+    from sonores_lms.extensions import db
+    from sonores_lms.people.models import User
+    from tests.fixtures.checklists import SMALL_TEMPLATE, build_template
+
+    template = build_template({**SMALL_TEMPLATE, "code": f"layout-{token}"})
+    db.session.flush()
+    campaign = Campaign(
+        template_id=template.id,
+        year=2027,
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+        self_deadline=date(2027, 4, 30),
+        review_deadline=date(2027, 6, 30),
+    )
+    campaign.set_texts("fr", {"title": long_title("Campagne", token)})
+    db.session.add(campaign)
+    db.session.flush()
+    audit = Audit(campaign_id=campaign.id, institute_id=institute_id, state=AuditState.IN_REVIEW)
+    db.session.add(audit)
+    db.session.flush()
+    auditor = db.session.query(User).filter(User.email == scene.people["auditor"][0]).one()
+    audit.auditors.append(AuditorAssignment(user_id=auditor.id))
+    item = item_of(template.id, "ENV-STR-01")
+    comment = long_title("Commentaire", token)
+    answer = Answer(
+        audit_id=audit.id, item_id=item.id, value={"choice": "yes"}, comment=comment,
+        reviewed={"choice": "partly"}, review_comment=comment,
+    )  # fmt: skip
+    answer.changes.append(AnswerChange(side="self", before=None, after={"choice": "yes"}, comment=comment))
+    db.session.add(answer)
+    db.session.add(Action(audit_id=audit.id, title=long_title("Action", token), item_codes=["ENV-STR-01"]))
+    db.session.flush()
+    recompute(audit)
+    db.session.commit()
+    base = f"/checklists/audits/{audit.uid}"
+    scene.pages["director"] += [
+        "/checklists/",
+        base,
+        f"{base}/themes/ENV-STR",
+        f"{base}/themes/ACC-SEN",
+        f"{base}/results",
+        f"/checklists/institutes/{institute_id}/referents",
+        f"/checklists/institutes/{institute_id}/profile",
+    ]
+    scene.pages["auditor"] += ["/checklists/", f"{base}/themes/ENV-STR", f"{base}/results", "/checklists/network"]
+    scene.pages["admin"] += [
+        "/checklists/campaigns/",
+        "/checklists/campaigns/new",
+        f"/checklists/campaigns/{campaign.uid}",
+        "/checklists/templates/",
+        "/checklists/network",
+    ]
 
 
 @pytest.fixture(scope="module")

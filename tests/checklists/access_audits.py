@@ -35,6 +35,12 @@ ROWS: dict[str, Any] = {
     ],
     "checklists.add_evidence": ("POST", "/checklists/audits/{cl_audit}/items/ENV-STR-01/evidence", FILLED),
     "checklists.evidence_file": ("GET", "/checklists/evidence/{cl_evidence}", HIDDEN),
+    # Only the institute's people: others get 404, as for a file that does not exist.
+    "checklists.remove_evidence": (
+        "POST",
+        "/checklists/evidence/{cl_evidence}/remove",
+        {**only(("director",), ok=302), "admin": 404, "staff": 404},
+    ),
     "checklists.submit": ("POST", "/checklists/audits/{cl_audit}/submit", only(("director",), ok=302)),
     "checklists.review_item": [
         ("POST", "/checklists/audits/{cl_submitted}/items/ENV-STR-01/review", NOBODY_BUT_AUDITOR),
@@ -70,11 +76,16 @@ ROWS: dict[str, Any] = {
         "/checklists/campaigns/{cl_campaign}/audits/{cl_audit}/auditors",
         only(("admin",), ok=400),
     ),
+    "checklists.unassign": [
+        # Nobody is assigned there: 404 past the door.
+        ("POST", "/checklists/campaigns/{cl_campaign}/audits/{cl_audit}/auditors/1/remove", only(("admin",), ok=404)),
+    ],
     "checklists.templates": ("GET", "/checklists/templates/", ADMIN),
     "checklists.export_template": ("GET", "/checklists/templates/{cl_template}.yaml", ADMIN),
     "checklists.import_template": ("POST", "/checklists/templates/import", only(("admin",), ok=400)),
     "checklists.confirm_import": ("POST", "/checklists/templates/import/confirm", only(("admin",), ok=302)),
     "checklists.publish_template": ("POST", "/checklists/templates/{cl_template}/publish", only(("admin",), ok=409)),
+    "checklists.next_version": ("POST", "/checklists/templates/{cl_template}/next-version", only(("admin",), ok=302)),
     "checklists.network": ("GET", "/checklists/network", NETWORK),
     "checklists.network_csv": ("GET", "/checklists/network.csv", NETWORK),
     "checklists.network_xlsx": ("GET", "/checklists/network.xlsx", NETWORK),

@@ -78,10 +78,11 @@ def test_october_reminder_mails_owners_of_open_actions_once(validated, db, outbo
         ]
     )
     db.session.flush()
-    with app.test_request_context():
-        assert send_action_reminders(2026) == 1
-        assert send_action_reminders(2026) == 0
+    # As in the job consumer: no request, the link is built on BASE_URL.
+    assert send_action_reminders(2026) == 1
+    assert send_action_reminders(2026) == 0
     assert len(outbox) == 1 and "Open" in outbox[0].body
+    assert app.config["BASE_URL"] + "/checklists/audits/" in outbox[0].body
 
 
 def test_director_sets_the_peer_group_and_opts_in(validated, db):

@@ -196,7 +196,12 @@ def test_returned_audit_opens_again_then_validated_is_read_only_for_all(db, sett
         as_text=True
     )
     assert _save(setting.client, setting.audit, "ENV-STR-02", choice="yes").status_code == 302
-    assert setting.client.post(f"/checklists/audits/{setting.audit.uid}/submit").status_code == 302
+    resubmitted = setting.client.post(
+        f"/checklists/audits/{setting.audit.uid}/submit", data={"response": "The letter is attached to ENV-STR-03."}
+    )
+    assert resubmitted.status_code == 302
+    page = setting.auditor.get(f"/checklists/audits/{setting.audit.uid}").get_data(as_text=True)
+    assert "The letter is attached to ENV-STR-03." in page
     assert setting.auditor.post(f"/checklists/audits/{setting.audit.uid}/validate").status_code == 302
     assert _state(db, setting.audit) == AuditState.VALIDATED
     assert _save(setting.client, setting.audit, "ENV-STR-02", choice="no").status_code == 409
@@ -244,6 +249,9 @@ def test_evidence_is_checked_by_content_and_kept(db, setting):
     download = setting.client.get(f"/checklists/evidence/{evidence.uid}")
     assert download.status_code == 200 and download.data == PNG
     download.close()
+    assert setting.auditor.post(f"/checklists/evidence/{evidence.uid}/remove").status_code == 403
+    assert setting.client.post(f"/checklists/evidence/{evidence.uid}/remove").status_code == 302
+    assert db.session.scalar(select(Evidence.id)) is None
 
 
 def test_evidence_too_large_is_413(app, setting, monkeypatch):
@@ -258,3 +266,37 @@ def test_theme_page_lists_every_item_with_a_form_that_works_without_javascript(s
         assert f'action="/checklists/audits/{setting.audit.uid}/items/{code}"' in page
     assert 'name="csrf_token"' in page
     assert "ENV-STR" in page  # the previous theme's link
+
+
+def test_a_background_save_answers_json_with_the_new_version(db, setting):
+    response = setting.client.post(
+        f"/checklists/audits/{setting.audit.uid}/items/ENV-STR-02",
+        data={"ENV-STR-02-choice": "yes"},
+        headers={"Accept": "application/json"},
+    )
+    assert response.status_code == 200
+    assert response.get_json() == {"saved": True, "version": _answer(db, setting.audit, "ENV-STR-02").version}
+
+
+def test_a_country_specific_item_is_asked_only_in_its_country(
+    db, app, make_template, make_audit, create_institute, director_of
+):
+    import copy
+
+    from tests.fixtures.checklists import SMALL_TEMPLATE
+    from tests.fixtures.users import sign_in_client
+
+    data = copy.deepcopy(SMALL_TEMPLATE)
+    data["pillars"][1]["themes"][0]["items"].append(
+        {"code": "ACC-SEN-03", "type": "ypn", "weight": 3, "rules": {"countries": ["BR"]},
+         "question": {"fr": "Lei 13.146 respectée ?", "en": "Lei 13.146 met?"}}
+    )  # fmt: skip
+    template = make_template(data=data)
+    for country, shown in (("BR", True), ("MX", False)):
+        institute = create_institute(country=country)
+        audit = make_audit(institute, template=template)
+        client = sign_in_client(app, director_of(institute))
+        page = client.get(f"/checklists/audits/{audit.uid}/themes/ACC-SEN").get_data(as_text=True)
+        assert ("Lei 13.146 met?" in page) is shown
+        status = _save(client, audit, "ACC-SEN-03", choice="yes").status_code
+        assert status == (302 if shown else 404)

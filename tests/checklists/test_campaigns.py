@@ -161,3 +161,32 @@ def test_returned_and_validated_audits_mail_the_institute(network, make_audit, c
     director.post(f"/checklists/audits/{audit.uid}/submit")
     auditor.post(f"/checklists/audits/{audit.uid}/validate")
     assert len(outbox) == 2 and "validada" in outbox[1].subject
+
+
+def test_admin_assigns_and_withdraws_an_auditor(network, make_audit, client_as, admin_client, db):
+    audit = make_audit(network.peru, template=network.template, state="submitted")
+    auditor = client_as(("auditor", network.chile))  # a peer auditor of another institute
+    assert auditor.get(f"/checklists/audits/{audit.uid}").status_code == 403
+    base = f"/checklists/campaigns/{audit.campaign.uid}/audits/{audit.uid}/auditors"
+    assert admin_client.post(base, data={"auditor": str(auditor.user.id)}).status_code == 302
+    assert auditor.get(f"/checklists/audits/{audit.uid}").status_code == 200
+    assert admin_client.post(f"{base}/{auditor.user.id}/remove").status_code == 302
+    db.session.expire_all()
+    assert auditor.get(f"/checklists/audits/{audit.uid}").status_code == 403
+
+
+def test_prefill_job_is_idempotent_and_mails_links_on_the_base_url(network, admin_client, db, make_audit, outbox, app):
+    from checklists.campaigns import prefill
+
+    previous = make_audit(network.peru, template=network.template, year=utcnow().year, state="validated")
+    item = db.session.scalar(select(Item).where(Item.template_id == network.template.id, Item.code == "ENV-STR-02"))
+    db.session.add(Answer(audit_id=previous.id, item_id=item.id, value={"choice": "yes"}))
+    db.session.flush()
+    admin_client.post("/checklists/campaigns/new", data=form(network.template, institutes=[str(network.peru.id)]))
+    campaign = db.session.scalar(select(Campaign).where(Campaign.id != previous.campaign_id))
+    answers = db.session.scalar(select(func.count()).select_from(Answer))
+    # Run again, as a retried job would, outside any request (the consumer has none).
+    assert prefill(campaign.id) == 0
+    assert db.session.scalar(select(func.count()).select_from(Answer)) == answers
+    assert len(outbox) == 1
+    assert app.config["BASE_URL"] + "/checklists/audits/" in outbox[0].body

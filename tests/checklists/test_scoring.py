@@ -223,3 +223,11 @@ def test_gaps_order_by_weight_times_missing_points_3x0_5_before_2x0_5():
     rules = [ypn("A", 2), ypn("B", 3), ypn("C", 1)]
     result = score(rules, {"A": answer("partly"), "B": answer("partly"), "C": answer("no")})
     assert result.gaps(rules) == [("B", 1.5), ("A", 1.0), ("C", 1.0)]
+
+
+def test_an_item_of_another_country_is_neither_asked_nor_counted_so_1_over_1_is_100():
+    national = ItemRule("BR-LAW", "ACC-PHY", "ACC", "ypn", 3, countries=("BR",))
+    rules = [ItemRule("A", "ACC-PHY", "ACC", "ypn", 1), national]
+    assert score(rules, {"A": answer("yes")}, country="MX").themes["ACC-PHY"] == 100
+    # In Brazil it counts: (1 x 1 + 3 x 0) / 4
+    assert score(rules, {"A": answer("yes")}, country="BR").themes["ACC-PHY"] == 25

@@ -110,3 +110,21 @@ def test_a_published_version_cannot_be_imported_again(admin_client, make_checkli
 def test_the_readme_documents_the_format():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert "sonores-checklist/1" in readme
+
+
+def test_next_version_starts_a_draft_that_an_import_replaces(admin_client, db, make_template):
+    template = make_template()
+    assert admin_client.post(f"/checklists/templates/{template.id}/next-version").status_code == 302
+    draft = db.session.scalar(select(Template).where(Template.version_number == 2))
+    assert draft.status == TemplateStatus.DRAFT
+    edited = export(draft).replace("Written policy?", "Written and signed policy?")
+    preview = _upload(admin_client, edited)
+    page = preview.get_data(as_text=True)
+    assert preview.status_code == 200 and "replaces the draft" in page
+    content = re.search(r'name="content" value="([^"]+)"', page).group(1)
+    assert admin_client.post("/checklists/templates/import/confirm", data={"content": content}).status_code == 302
+    db.session.expire_all()
+    versions = db.session.scalars(select(Template).where(Template.version_number == 2)).all()
+    assert len(versions) == 1
+    item = db.session.scalar(select(Item).where(Item.template_id == versions[0].id, Item.code == "ENV-STR-01"))
+    assert item.text("question", "en").text == "Written and signed policy?"

@@ -1,0 +1,177 @@
+"""Issue 11 walked in a real browser: a referent fills audit items (with and without JavaScript), the director
+submits, an auditor reviews an answer down and validates, and the results page shows its charts; axe checks every
+page of the JavaScript walk.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.fixtures.users import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass(frozen=True)
+class AuditScene:
+    audit_uid: str
+    institute: str
+    referent: str
+    director: str
+    auditor: str
+
+
+def _person(db: Any, email: str, role: str, institute_id: int, *, scoped: bool, locale: str) -> Any:
+    from sonores_lms.people.models import RoleAssignment, User
+    from sonores_lms.permissions import Role
+
+    user = User(
+        email=email, first_name="Camille", last_name=email.split("@")[0], locale=locale, institute_id=institute_id
+    )
+    user.set_password(PASSWORD)
+    user.role_assignments.append(RoleAssignment(role=Role(role), institute_id=institute_id if scoped else None))
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+@pytest.fixture
+def audit_scene(live_app: Any) -> AuditScene:
+    """Committed for real: an institute, its director, a referent they named, a network auditor, a template and an
+    audit in progress."""
+    from checklists.models import Audit, AuditState, Campaign, Referent
+    from sonores_lms.extensions import db
+    from sonores_lms.institutes.models import Institute, InstituteKind
+    from tests.fixtures.checklists import SMALL_TEMPLATE, build_template
+
+    token = secrets.token_hex(3)
+    with live_app.app_context():
+        institute = Institute(
+            kind=InstituteKind.ALLIANCE,
+            name=f"Alliance Française de Cusco {token}",
+            country="PE",
+            city="Cusco",
+            timezone="America/Lima",
+            languages=["es", "fr"],
+        )
+        db.session.add(institute)
+        db.session.flush()
+        referent = _person(db, f"referente-{token}@example.org", "staff", institute.id, scoped=True, locale="es")
+        director = _person(db, f"directora-{token}@example.org", "admin", institute.id, scoped=True, locale="fr")
+        auditor = _person(db, f"auditor-{token}@example.org", "auditor", institute.id, scoped=False, locale="en")
+        db.session.add(Referent(institute_id=institute.id, user_id=referent.id))
+        template = build_template({**SMALL_TEMPLATE, "code": f"walk-{token}"})
+        db.session.flush()
+        campaign = Campaign(
+            template_id=template.id,
+            year=2027,
+            period_start=date(2026, 1, 1),
+            period_end=date(2026, 12, 31),
+            self_deadline=date(2027, 4, 30),
+            review_deadline=date(2027, 6, 30),
+        )
+        campaign.set_texts("fr", {"title": "Audit écoresponsable 2027"})
+        db.session.add(campaign)
+        db.session.flush()
+        audit = Audit(campaign_id=campaign.id, institute_id=institute.id, state=AuditState.NOT_STARTED)
+        db.session.add(audit)
+        db.session.commit()
+        return AuditScene(audit.uid, institute.name, referent.email, director.email, auditor.email)
+
+
+def sign_in(context: Any, email: str) -> Any:
+    page = context.new_page()
+    page.goto("/sign-in")
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    page.click("#submit")
+    expect(page).to_have_url(re.compile(r"/dashboard$"))
+    return page
+
+
+def answer(page: Any, code: str, choice: str, *, js: bool, comment: str | None = None) -> None:
+    item = page.locator(f"#item-{code}")
+    if comment is not None:
+        item.locator("textarea[name$='-comment']").fill(comment)
+    item.locator(f"input[type=radio][value='{choice}']").check()
+    form = item.locator("form.checklists-answer-form")
+    if not (js and choice not in ("partly", "na")):
+        form.locator("button[type=submit]").click()
+    if js and (choice not in ("partly", "na") or comment):
+        # Saved in the background: the item's status says so (not "saving", not "no connection").
+        expect(item.locator(".checklists-saved")).to_have_text(form.get_attribute("data-saved"))
+
+
+def walk(new_context: Callable[..., Any], scene: AuditScene, check: Callable[[Any], Any], *, js: bool) -> float:
+    started = time.perf_counter()
+    theme = f"/checklists/audits/{scene.audit_uid}/themes/ENV-STR"
+
+    # The referent fills two items: one saves at once, "partly" needs its comment first.
+    referent = sign_in(new_context(java_script_enabled=js, locale="es-419"), scene.referent)
+    check(referent)
+    referent.click(f"main a[href='/checklists/audits/{scene.audit_uid}']")
+    check(referent)
+    referent.click(f"main a[href='{theme}']")
+    expect(referent.locator("html")).to_have_attribute("lang", "es")
+    check(referent)
+    answer(referent, "ENV-STR-02", "yes", js=js)
+    answer(referent, "ENV-STR-01", "partly", js=js)
+    expect(referent.locator("#item-ENV-STR-01 .error")).to_be_visible()  # the page the server answered
+    referent.wait_for_load_state("load")  # its script attached (with JavaScript) before the next answer
+    check(referent)
+    answer(referent, "ENV-STR-01", "partly", js=js, comment="La política está en borrador.")
+    if not js:  # sent as a plain form: back on the theme page, at the item
+        expect(referent).to_have_url(re.compile(r"/themes/ENV-STR#item-ENV-STR-01$"))
+    referent.goto(theme)
+    expect(referent.locator("#item-ENV-STR-02 input[value='yes']")).to_be_checked()
+    expect(referent.locator("#item-ENV-STR-01 input[value='partly']")).to_be_checked()
+    expect(referent.locator("#item-ENV-STR-01 details.checklists-history")).to_be_visible()
+    check(referent)
+
+    # The director signs off.
+    director = sign_in(new_context(java_script_enabled=js), scene.director)
+    director.goto(f"/checklists/audits/{scene.audit_uid}")
+    check(director)
+    director.locator("form[action$='/submit'] button").click()
+    expect(director.locator(".checklists-state-submitted").first).to_be_visible()
+    check(director)
+
+    # The auditor finds it on the dashboard, reviews one answer down and validates.
+    auditor = sign_in(new_context(java_script_enabled=js, locale="en-US"), scene.auditor)
+    auditor.click(f"main a[href='/checklists/audits/{scene.audit_uid}']")
+    check(auditor)
+    auditor.click(f"main a[href='{theme}']")
+    item = auditor.locator("#item-ENV-STR-01")
+    item.locator("input[type=radio][value='no']").check()
+    item.locator("textarea[name$='-comment']").fill("No draft is a policy yet.")
+    item.locator("form.checklists-review-form button[type=submit]").click()
+    expect(auditor.locator("#item-ENV-STR-01 dl.checklists-answer")).to_contain_text("No draft is a policy yet.")
+    check(auditor)
+    auditor.goto(f"/checklists/audits/{scene.audit_uid}")
+    auditor.locator("form[action$='/validate'] button").click()
+    expect(auditor.locator(".checklists-state-validated").first).to_be_visible()
+    check(auditor)
+
+    # The results page: server-drawn charts and the gaps, largest first.
+    auditor.click(f"main a[href='/checklists/audits/{scene.audit_uid}/results']")
+    expect(auditor.locator("main figure.checklists-chart svg").first).to_be_visible()
+    expect(auditor.locator("ol.checklists-gaps")).to_contain_text("ENV-STR-03")
+    check(auditor)
+    return time.perf_counter() - started
+
+
+def test_audit_walk_with_javascript(new_context, audit_scene, check_a11y, record_property):
+    record_property("walk_seconds", round(walk(new_context, audit_scene, check_a11y, js=True), 2))
+
+
+def test_audit_walk_without_javascript(new_context, audit_scene, record_property):
+    record_property("walk_seconds", round(walk(new_context, audit_scene, lambda _page: None, js=False), 2))
