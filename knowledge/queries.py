@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from sonores_lms import search
@@ -299,12 +299,32 @@ def network_view(limit: int = 10) -> NetworkView:
     return NetworkView([(row[0], int(row[1])) for row in rows], [(a, b, int(n)) for a, b, n in flows])
 
 
-def axes_of(user_id: int) -> list[str]:
-    """The axes of the resources a person contributed or reused: what the dashboard takes as their axes."""
+def _axes_query(user_id: int) -> Any:
     contributed = select(Resource.axis).where(Resource.created_by_id == user_id, Resource.axis.is_not(None))
     reused = (
         select(Resource.axis)
         .join(Reuse, Reuse.resource_id == Resource.id)
         .where(Reuse.created_by_id == user_id, Resource.axis.is_not(None))
     )
-    return sorted(set(db.session.scalars(contributed.union(reused))))
+    return contributed.union(reused)
+
+
+def axes_of(user_id: int) -> list[str]:
+    """The axes of the resources a person contributed or reused: what the dashboard takes as their axes."""
+    return sorted(set(db.session.scalars(_axes_query(user_id))))
+
+
+def new_for_person(country: str | None, user_id: int, limit: int = 5) -> list[Resource]:
+    """:func:`new_for` the person's country and axes in one statement (the dashboard composes every plugin's
+    widget, so each keeps to as few statements as it can)."""
+    axes = _axes_query(user_id).subquery()
+    in_axes = Resource.axis.in_(select(axes.c.axis))
+    # Without a country, a person with no axes yet sees the latest resources of the whole network, as new_for does.
+    wanted = or_(Resource.country == country, in_axes) if country else or_(in_axes, ~exists(select(axes.c.axis)))
+    query = (
+        select(Resource)
+        .where(Resource.status == Status.PUBLISHED, wanted)
+        .order_by(Resource.published_at.desc(), Resource.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(query).unique())

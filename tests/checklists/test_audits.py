@@ -279,7 +279,7 @@ def test_a_background_save_answers_json_with_the_new_version(db, setting):
 
 
 def test_a_country_specific_item_is_asked_only_in_its_country(
-    db, app, make_template, make_audit, create_institute, director_of
+    db, app, make_checklist_template, make_audit, create_institute, director_of
 ):
     import copy
 
@@ -291,7 +291,7 @@ def test_a_country_specific_item_is_asked_only_in_its_country(
         {"code": "ACC-SEN-03", "type": "ypn", "weight": 3, "rules": {"countries": ["BR"]},
          "question": {"fr": "Lei 13.146 respectée ?", "en": "Lei 13.146 met?"}}
     )  # fmt: skip
-    template = make_template(data=data)
+    template = make_checklist_template(data=data)
     for country, shown in (("BR", True), ("MX", False)):
         institute = create_institute(country=country)
         audit = make_audit(institute, template=template)

@@ -112,8 +112,8 @@ def test_the_readme_documents_the_format():
     assert "sonores-checklist/1" in readme
 
 
-def test_next_version_starts_a_draft_that_an_import_replaces(admin_client, db, make_template):
-    template = make_template()
+def test_next_version_starts_a_draft_that_an_import_replaces(admin_client, db, make_checklist_template):
+    template = make_checklist_template()
     assert admin_client.post(f"/checklists/templates/{template.id}/next-version").status_code == 302
     draft = db.session.scalar(select(Template).where(Template.version_number == 2))
     assert draft.status == TemplateStatus.DRAFT

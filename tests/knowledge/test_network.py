@@ -117,6 +117,26 @@ def test_the_dashboard_shows_new_resources_of_the_persons_country(client_as, kit
     assert "New resources for you" in html and "Fête de la musique" in html and "Budget équatorien" not in html
 
 
+def test_the_dashboard_adds_the_axes_of_what_the_person_reused_in_one_statement(
+    client_as, kit, places, make_resource, count_queries
+):
+    from datetime import date
+
+    from knowledge.queries import new_for_person
+    from knowledge.resources import mark_reused
+
+    budget = make_resource(institute=places["Quito"], axis="project-management", texts={"fr": {"title": "Budget"}})
+    peruvian = client_as("staff", institute_id=places["Lima"].id)
+    mark_reused(budget, institute_id=places["Lima"].id, reused_on=date(2026, 5, 1), note="", attendance=None,
+                actor=peruvian.user)  # fmt: skip
+    newer = make_resource(institute=places["Quito"], axis="project-management", texts={"fr": {"title": "Calendrier"}})
+    with count_queries() as counted:
+        found = new_for_person("PE", peruvian.user.id)
+    assert newer in found and counted.count == 1
+    # No institute and nothing reused yet: the latest resources of the whole network.
+    assert newer in new_for_person(None, peruvian.user.id + 1000)
+
+
 def test_the_atom_feed_follows_an_axis_tag_or_kind(client, kit, make_resource):
     make_resource(licence="network-internal", axis="communication", texts={"fr": {"title": "Interne"}})
     make_resource(axis="project-management", kind="guide", texts={"fr": {"title": "Guide budgétaire"}})
