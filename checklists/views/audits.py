@@ -20,10 +20,10 @@ from werkzeug.wrappers import Response
 from sonores_lms.audit.services import record
 from sonores_lms.extensions import db
 from sonores_lms.forms import ConfirmForm
-from sonores_lms.navigation import Widget
+from sonores_lms.navigation import NavItem, Widget
 from sonores_lms.people.models import User
 from sonores_lms.permissions import Role, requires, signed_in
-from sonores_lms.signals import dashboard_widgets
+from sonores_lms.signals import dashboard_widgets, nav_items
 
 from .. import access, audits, states
 from ..answer_forms import AnswerForm, ProfileForm, ReferentForm, ReturnForm, ReviewForm, SubmitForm
@@ -98,9 +98,13 @@ def _widget(user: Any) -> Widget | None:
     return Widget(name="checklists-audits", title=title, html=Markup(html), weight=5)  # noqa: S704 - rendered by Jinja
 
 
+def _nav(_sender: Any) -> NavItem:
+    """Everyone signed in sees their institute's audits there; auditors their queue."""
+    return NavItem("checklists.index", _l("Eco-audits"), weight=45)
+
+
 def connect(plugin: Any) -> None:
-    # No entry in the main menu (its row is full on a desktop): institutes and auditors reach their audits from
-    # the dashboard, administrators from the administration menu (campaigns, network view).
+    plugin.connect(nav_items, _nav)
     plugin.connect(dashboard_widgets, _widget)
 
 
