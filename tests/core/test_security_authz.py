@@ -60,17 +60,6 @@ def director(client_as, create_institute):
 
 
 # -- access marks ---------------------------------------------------------------------------------------------------
-# certificates: anyone checks a certificate, and badge backpacks read its Open Badges assertion, class and issuer.
-PUBLIC_ENDPOINTS |= {
-    "certificates.verify",
-    "certificates.verify_form",
-    "certificates.badge_assertion",
-    "certificates.badge_class",
-    "certificates.badge_image",
-    "certificates.badge_issuer",
-}
-
-
 def test_only_the_expected_routes_are_public(app):
     public = {endpoint for endpoint, view in app.view_functions.items() if getattr(view, ACCESS_ATTR) == "public"}
     assert public == PUBLIC_ENDPOINTS, "a new public route must be added here on purpose"
