@@ -51,6 +51,9 @@ def test_results_show_stored_scores_chart_gaps_and_trend(history, db):
     audit, client = history
     page = client.get(f"/checklists/audits/{audit.uid}/results").get_data(as_text=True)
     assert page.count("<svg") >= 2  # the pillar bars and the ENV-ENE-01 trend line
+    title = page[page.index("<title>") + len("<title>") : page.index("</title>")]
+    assert "<" not in title and title.startswith("Results: ")
+    assert page.count('id="plan"') == 1  # the action plan once, in the page's body
     assert 'role="img"' in page and "Score per pillar" in page
     # ENV-STR reviewed: (2 x 0.5 + 2 x 1 + 3 x 0) / 7
     assert f"{round(100 * 3 / 7)} %" in page

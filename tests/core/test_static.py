@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 import re
 
 import pytest
@@ -66,3 +67,16 @@ def test_unknown_files_are_404(client, path):
     response = client.get(path)
     assert response.status_code == 404
     assert "<h1" in response.get_data(as_text=True)  # the readable error page
+
+
+def test_every_page_title_block_is_one_line_of_text():
+    """A title block left open swallows the page's markup into <title> (it happened to an eco-audit page)."""
+    root = pathlib.Path(__file__).resolve().parents[2] / "templates"
+    closed = re.compile(r"\{% block title %\}[^<]*\{% endblock %\}")
+    unclosed = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.html")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "{% block title %}" in line and not closed.search(line)
+    ]
+    assert unclosed == []
