@@ -315,6 +315,7 @@ def trainer_browses_published(page: Any, scene: Scene, written: dict[str, Any], 
     expect(page.locator(f"form[action='/courses/author/{scene.year}/draft'] button")).to_have_count(1)
     check(page)
     page.click(f"#track-{scene.track_id} h3 a[href='{track_page}']")
+    expect(page).to_have_url(path_is(track_page))
     expect(page.locator("main button[formaction]")).to_have_count(0)
     check(page)
     page.click(f"#course-{course_id} a[href='/courses/author/courses/{course_id}']")
