@@ -1,8 +1,9 @@
 """What the knowledge pages read, beside the models: each page in a fixed number of queries.
 
 The search page asks the core's search module for a page of published resources (filtered through the facet
-table), loads those resources in one query and counts every facet of the whole result in one grouped query: four
-queries with a query, two without, however many resources match.
+table; three or four queries, see ``sonores_lms.search``), loads those resources in one query and counts every
+facet over the search's candidates (at most ``search.CANDIDATES``) in one grouped query, which the facet table's
+``(resource_id, facet, value)`` index answers alone: a fixed number of queries however many resources match.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ class SearchPage:
     rows: list[tuple[Resource, search.Hit | None]] = field(default_factory=list)
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     searched: bool = False
-    facets_exact: bool = True  # False: counted over the best matches only (search.CANDIDATES)
+    facets_exact: bool = True  # False: counted over the first matches only (search.CANDIDATES)
     featured: list[Resource] = field(default_factory=list)
-    total_capped: bool = False  # more matches than search.COUNT_CAP: the page says "more than"
+    total_capped: bool = False  # more matches than search.CANDIDATES: the page says "more than"
 
     @property
     def candidates_shown(self) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, request
-from flask_babel import get_locale, get_timezone
+from flask_babel import format_number, get_locale, get_timezone
 
 from .config import LANGUAGES
 from .i18n import LANGUAGE_NAMES, LANGUAGE_TITLES, format_size, language_in_sentence
@@ -27,6 +27,7 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["filesize"] = format_size
+    app.jinja_env.filters["number"] = format_number  # 1,000 / 1 000 / 1.000, as the reader's language writes it
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

@@ -138,7 +138,7 @@ def upgrade():
     sa.UniqueConstraint('resource_id', 'number', name=op.f('uq_knowledge_revisions_resource_id_number'))
     )
     # ### end Alembic commands ###
-    search.create_index(op, 'knowledge_fts')
+    search.create_index(op, 'knowledge_fts', title_tier=False)  # knowledge_0002 adds it
 
 
 def downgrade():

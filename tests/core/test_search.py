@@ -196,3 +196,55 @@ def test_counting_stops_at_the_cap(index):
         search.index_document(index, key, {"fr": (f"Atelier {key}", "Un atelier de chant.")})
     assert search.count(index, "atelier") == 15
     assert search.count(index, "atelier", cap=5) == 5
+
+
+# --- Two tiers: titles first, then the other matches ranked among the first CANDIDATES -----------------------------
+
+
+def _many(first_key: int, how_many: int, title: str, body: str) -> list[tuple[int, dict[str, tuple[str, str]]]]:
+    return [(key, {"fr": (f"{title} {key}", body)}) for key in range(first_key, first_key + how_many)]
+
+
+def test_a_title_match_ranks_before_body_only_matches(index):
+    # Newer documents that say "chorale" many times in their text, and an older one with it in its title only.
+    search.index_document(index, 7, {"es": ("La chorale du quartier", "Ensayos los sábados.")})
+    for key in range(30, 60):
+        search.index_document(index, key, {"fr": ("Répétitions", "La chorale chante, chorale après chorale.")})
+    found = search.search(index, "chorale", limit=5)
+    assert keys(found)[0] == 7
+    assert len(found.hits) == 5 and found.total == 31 and not found.total_capped
+    # The second tier fills the page after the title matches, and pages on through it.
+    assert set(keys(found)[1:]) <= set(range(30, 60))
+    later = search.search(index, "chorale", limit=5, offset=5)
+    assert len(later.hits) == 5 and not set(keys(later)) & set(keys(found))
+
+
+def test_title_matches_are_ranked_among_themselves(index):
+    search.index_document(index, 7, {"fr": ("Chorale, chorale et chorale", "")})
+    search.index_document(index, 8, {"fr": ("Une chorale parmi bien d'autres activités du centre culturel", "")})
+    assert keys(search.search(index, "chorale")) == [7, 8]
+
+
+def test_more_than_candidates_matches_are_counted_as_more(index):
+    search.rebuild(index, [*_many(100, search.CANDIDATES + 205, "Atelier", "Un chant choral."), *DOCUMENTS.items()])
+    found = search.search(index, "chant", limit=20)
+    assert found.total == search.CANDIDATES and found.total_capped and not found.counted_all
+    assert len(found.candidates) == search.CANDIDATES and len(found.hits) == 20
+    # Title matches come first even among more matches than are ranked; one body match stays found.
+    titled = search.search(index, "atelier", limit=3)
+    assert titled.total_capped and len(titled.hits) == 3
+    assert keys(search.search(index, "lima")) == [1]
+
+
+def test_the_number_of_statements_does_not_grow_with_the_matches(index, count_queries):
+    def statements(query: str) -> int:
+        with count_queries() as counted:
+            search.search(index, query, limit=20)
+        return counted.count
+
+    search.rebuild(index, [*_many(100, 40, "Atelier", "Un chant choral."), *DOCUMENTS.items()])
+    few_titles, few_bodies = statements("atelier"), statements("chant")
+    search.rebuild(index, [*_many(100, search.CANDIDATES + 300, "Atelier", "Un chant choral.")])
+    assert statements("atelier") == few_titles
+    assert statements("chant") == few_bodies
+    assert few_bodies <= 4 and few_titles <= 4

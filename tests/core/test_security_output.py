@@ -243,8 +243,9 @@ def test_search_boxes_take_text_literally(admin_client, create_user, needle):
     assert audit.status_code == 200
 
 
-# Modules that write table and column names (never values) into SQL, each name checked against a fixed pattern
-# first: the search module names its index tables per plugin and per language.
+# Modules that write table and column names into SQL, each name checked against a fixed pattern first: the search
+# module names its index tables per plugin and per language (and writes as literals only integer keys and the
+# query's words, which it checks hold letters and digits alone).
 BUILDS_IDENTIFIERS = {"sonores_lms/search.py"}
 
 

@@ -104,3 +104,82 @@ def test_the_results_page_is_light(client_as, network):
     assert status == 200 and off_site == []
     assert len(html) + sum(item.size for item in fetched) < 60 * 1024
     assert b'<form method="get"' in html  # a plain form: the search works without JavaScript
+
+
+def _published_in_bulk(how_many: int, title: str, summary: str, author_id: int) -> None:
+    """``how_many`` published resources written at once, then indexed from scratch as ``flask knowledge reindex``
+    does: a thousand resources through the services would take minutes."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert
+
+    from knowledge.indexing import rebuild_index
+    from knowledge.models import Resource, Status
+    from sonores_lms.extensions import db
+
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "uid": f"bulk{number:028x}",
+            "kind": "document",
+            "status": Status.PUBLISHED,
+            "featured": False,
+            "country": "PE",
+            "authors": "",
+            "licence": "CC-BY-4.0",
+            "tags": [],
+            "themes": [],
+            "links": [],
+            "kit": {},
+            "texts": {"fr": {"title": f"{title} {number}", "summary": summary}},
+            "translated_from": {},
+            "created_at": now,
+            "updated_at": now,
+            "published_at": now,
+            "review_comment": "",
+            "created_by_id": author_id,
+            "version": 1,
+        }
+        for number in range(how_many)
+    ]
+    db.session.execute(insert(Resource), rows)
+    rebuild_index()
+
+
+def test_more_than_a_thousand_matches_say_so_in_the_readers_language(client_as, network, create_user):
+    from sonores_lms import search
+
+    _published_in_bulk(search.CANDIDATES + 20, "Chorale", "Un chant à plusieurs voix.", create_user().id)
+    staff = client_as("staff")
+    html = page(staff, "q=chorale")
+    assert "More than 1,000 resources found" in html
+    assert "Counts among the first 1,000 results." in html
+    assert 'Document</a> <span class="muted">1,000</span>' in html  # facets over the 1,000 candidates
+    assert "Plus de 1\u202f000 ressources trouvées" in page(client_as("staff", locale="fr"), "q=chorale")
+
+
+def test_a_title_match_comes_before_resources_that_only_mention_the_words(client_as, network, make_resource):
+    make_resource(texts={"fr": {"title": "Répétition", "summary": "La chorale chante : chorale, chorale."}})
+    make_resource(texts={"es": {"title": "La chorale del barrio", "summary": "Ensayos los sábados."}})
+    html = page(client_as("staff"), "q=chorale")
+    assert "2 resources found" in html
+    assert html.index("del barrio") < html.index("Répétition")
+
+
+def test_the_statement_count_stays_the_same_past_a_thousand_matches(client_as, network, count_queries, create_user):
+    staff = client_as("staff")
+    staff.get("/knowledge/?q=atelier")  # warm: the session's person, the locale
+    with count_queries() as by_title:
+        page(staff, "q=atelier&kind=document")
+    with count_queries() as by_text:
+        page(staff, "q=autres")  # found in the texts only
+    from sonores_lms import search
+
+    _published_in_bulk(search.CANDIDATES + 20, "Atelier", "Un atelier et autres choses.", create_user().id)
+    with count_queries() as many_by_title:
+        html = page(staff, "q=atelier&kind=document")
+    assert "More than 1,000" in html
+    with count_queries() as many_by_text:
+        page(staff, "q=autres")
+    assert many_by_title.count == by_title.count
+    assert many_by_text.count == by_text.count
