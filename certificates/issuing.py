@@ -243,6 +243,8 @@ def reissue(certificate: Certificate, *, actor: Any, reason: str, language: str 
     new.supersedes_id = certificate.id
     new.reissue_reason = reason.strip()[:500]
     new.expires_at = certificate.expires_at  # a corrected certificate attests the same completion, for as long
+    # ... and expires on the same day: a holder already reminded of it must not get the 60-day reminder again.
+    new.reminded_at = certificate.reminded_at
     db.session.add(new)
     db.session.flush()
     _issued(new, actor=actor, notify=True)

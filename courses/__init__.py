@@ -44,7 +44,7 @@ SETTINGS = (
 
 
 def _init(app: Flask) -> None:
-    from sonores_lms.signals import audit_action_labels, content_by_topic
+    from sonores_lms.signals import audit_action_labels, content_by_topic, demo_loaded
 
     from . import jobs
     from .audit_labels import audit_labels
@@ -55,8 +55,16 @@ def _init(app: Flask) -> None:
     plugin.connect(lesson_kinds, _built_in)
     plugin.connect(content_by_topic, courses_on_topic)
     plugin.connect(audit_action_labels, audit_labels)
+    plugin.connect(demo_loaded, _demo_loaded)
     views.connect(plugin)
     jobs.connect(plugin)
+
+
+def _demo_loaded(_sender: object, **_kwargs: object) -> None:
+    """Every plugin's demo is in: the demo plan's lessons that show another plugin's demo item can be added."""
+    from .demo import link_demo_items
+
+    link_demo_items()
 
 
 def _demo() -> None:

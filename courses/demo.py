@@ -38,6 +38,7 @@ from .models import (
     Level,
     Module,
     Plan,
+    PlanStatus,
     Target,
     Track,
     TrackCompletion,
@@ -184,6 +185,62 @@ def _add_targets(plan: Plan) -> None:
                 institute_id=institutes.get(goal.institute) if goal.institute else None,
             )
         )
+    db.session.flush()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Lessons showing other plugins' demo items
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def link_demo_items(_sender: Any = None, **_kwargs: Any) -> None:
+    """Receiver of ``core.demo-loaded``: the demo plan's lessons that show another plugin's demo item (the festival
+    budget course shows the knowledge base's budget template), added once that plugin's demo has loaded, whatever
+    order the demos ran in. Nothing happens where no enabled plugin offers the item.
+
+    The lesson goes into the published demo plan as the demo wrote it, like the rest of the plan: it is optional,
+    so the completions the demo recorded stay true. A lesson with its uid in any revision is never added again,
+    and a year whose plan has a draft revision (someone is editing it) is left alone."""
+    from sonores_lms.links import demo_reference
+
+    data = content.plan()
+    year = data.year
+    plan = db.session.scalars(select(Plan).where(Plan.year == year, Plan.status == PlanStatus.PUBLISHED)).first()
+    if plan is None or db.session.scalar(
+        select(Plan.id).where(Plan.year == year, Plan.status == PlanStatus.DRAFT).limit(1)
+    ):
+        return
+    authors = {
+        course.key: course.authors or track.authors
+        for axis in data.axes
+        for track in axis.tracks
+        for course in track.courses
+    }
+    people = _people()
+    for item in content.embedded():
+        uid = demo_uid("lesson", item.lesson.key, year)
+        if db.session.scalar(select(Lesson.id).where(Lesson.uid == uid).limit(1)) is not None:
+            continue
+        reference = demo_reference(item.topic)
+        if reference is None:
+            continue
+        module = db.session.scalars(
+            select(Module)
+            .join(Course, Module.course_id == Course.id)
+            .join(Track, Course.track_id == Track.id)
+            .join(Axis, Track.axis_id == Axis.id)
+            .where(
+                Axis.plan_id == plan.id,
+                Course.uid == demo_uid("course", item.course, year),
+                Module.uid == demo_uid("module", item.module, year),
+            )
+        ).first()
+        if module is None:  # the demo course is not in this plan
+            continue
+        position = max((lesson.position for lesson in module.lessons), default=-1) + 1
+        lesson = _lesson(item.lesson, position, _first(people, authors.get(item.course, ())), year)
+        lesson.data = {"reference": reference}
+        module.lessons.append(lesson)
     db.session.flush()
 
 

@@ -13,9 +13,9 @@ from sonores_lms.institutes.models import Institute
 from sonores_lms.people.models import User
 
 from . import resources
-from .demo_content import DemoResource
+from .demo_content import DEMO_TOPICS, DemoResource
 from .demo_content import resources as demo_resources
-from .models import Resource
+from .models import Resource, Status
 
 
 def _first_title(texts: dict[str, dict[str, str]]) -> str:
@@ -28,6 +28,20 @@ def _actor() -> User | None:
     emails = [person.email for person in PEOPLE]
     people = {user.email: user for user in db.session.scalars(select(User).where(User.email.in_(emails)))}
     return next((people[email] for email in emails if email in people), None)
+
+
+def demo_uid(topic: str) -> str | None:
+    """The uid of the published demo resource on a demo topic (``DEMO_TOPICS``), found by its first title as the
+    demo finds its resources again; None when the demo did not load it, or it is no longer published."""
+    key = DEMO_TOPICS.get(topic)
+    data = next((item for item in demo_resources() if item.key == key), None)
+    if data is None:
+        return None
+    title = _first_title(data.texts)
+    candidates = db.session.scalars(
+        select(Resource).where(Resource.kind == data.kind, Resource.status == Status.PUBLISHED).order_by(Resource.id)
+    )
+    return next((r.uid for r in candidates if _first_title(r.texts or {"": {"title": ""}}) == title), None)
 
 
 def load_demo() -> None:

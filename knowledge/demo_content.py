@@ -790,6 +790,11 @@ _REUSED = {
 }
 
 
+# Demo topics other plugins' demos may embed an item on (``EmbedProvider.demo_key``), and the resource for each:
+# the festival-budget course of the courses demo shows the budget template.
+DEMO_TOPICS = {"festival-budget": "budget-template"}
+
+
 def resources() -> tuple[DemoResource, ...]:
     short = tuple(
         DemoResource(

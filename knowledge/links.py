@@ -44,9 +44,16 @@ def resolve(key: str, locale: str | None) -> Embed | None:
     )
 
 
+def demo_key(topic: str) -> str | None:
+    """The demo resource on ``topic`` (the budget template for ``"festival-budget"``), for other plugins' demos."""
+    from .demo import demo_uid
+
+    return demo_uid(topic)
+
+
 def embed_provider(_sender: Any) -> EmbedProvider:
     """Receiver of ``embed-providers``: resources by ``knowledge:resource:<uid>``."""
-    return EmbedProvider(prefix=PREFIX, title=_l("Knowledge base resource"), resolve=resolve)
+    return EmbedProvider(prefix=PREFIX, title=_l("Knowledge base resource"), resolve=resolve, demo_key=demo_key)
 
 
 def resources_on_topic(

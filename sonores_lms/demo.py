@@ -19,6 +19,7 @@ from .institutes.models import Institute, InstituteKind
 from .people.models import RoleAssignment, User
 from .permissions import Role
 from .plugins import enabled_plugins
+from .signals import demo_loaded
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,13 @@ def load_demo() -> DemoAccounts:
             target_label="demo",
             details={"institutes": created_institutes, "people": created_people},
         )
-    for plugin in enabled_plugins():
+    plugins = list(enabled_plugins())
+    for plugin in plugins:
         if plugin.demo is not None:
             plugin.demo()
+    db.session.flush()
+    # Every demo is in: links between them (a course's lesson showing a knowledge resource) can be made now.
+    demo_loaded.send(None, plugins=tuple(plugin.name for plugin in plugins))
     db.session.flush()
     return DemoAccounts(
         password=DEMO_PASSWORD,

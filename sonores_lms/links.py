@@ -109,16 +109,31 @@ class Embed:
 class EmbedProvider:
     """Resolves references that start with ``prefix`` (``"knowledge:resource"``). ``title`` says what it offers,
     for authors; ``resolve(key, locale)`` returns an :class:`Embed` or None when ``key`` names nothing (or
-    nothing the reader may see)."""
+    nothing the reader may see).
+
+    ``demo_key(topic)``, optional, names the provider's demo item on a demo topic (``"festival-budget"``): the key
+    of a published item its demo loaded, or None. Another plugin's demo embeds it without knowing the provider's
+    rows (see :func:`demo_reference`)."""
 
     prefix: str
     title: Any
     resolve: Callable[[str, str | None], Embed | None]
+    demo_key: Callable[[str], str | None] | None = None
 
 
 def embed_providers_registry() -> dict[str, EmbedProvider]:
     """The enabled plugins' providers by prefix (two plugins claiming one prefix is an error)."""
     return collect_named(embed_providers_signal, None, attr="prefix")
+
+
+def demo_reference(topic: str) -> str | None:
+    """The reference of a demo item some enabled plugin offers on ``topic`` (the first by prefix), or None when
+    none does: what a demo answering ``core.demo-loaded`` embeds. Needs no request (it builds no address)."""
+    for prefix, provider in sorted(embed_providers_registry().items()):
+        key = provider.demo_key(topic) if provider.demo_key is not None else None
+        if key:
+            return f"{prefix}:{key}"
+    return None
 
 
 def split_reference(reference: str) -> tuple[str, str]:

@@ -125,6 +125,16 @@ institute_updated = _signals.signal(
     flush but never commit.""",
 )
 
+demo_loaded = _signals.signal(
+    "core.demo-loaded",
+    doc="""Event: ``flask sonores demo`` loaded the core's demo network and then every enabled plugin's demo, so
+    that a plugin may link its demo data to another's (a lesson showing a knowledge resource) whatever order the
+    demos ran in. sender: None; keyword ``plugins``: the names of the enabled plugins, in the order their demos
+    ran. Sent on every run: a receiver adds only what is missing (idempotent by natural keys, like the demos) and
+    does nothing when what it links to is not there (a plugin disabled). Receivers return nothing; they may flush
+    but never commit (the command commits once).""",
+)
+
 
 def collect(signal: Signal, sender: Any = None, *, flatten: bool = True, **kwargs: Any) -> list[Any]:
     """Every non-None reply to ``signal``; iterables are flattened so a receiver may answer with several."""

@@ -22,7 +22,7 @@ class Lesson:
     key: str
     title: str
     body: str = ""
-    kind: str = "text"  # text, video, link or live
+    kind: str = "text"  # text, video, link, live or embed (see ``Embedded``)
     minutes: int = 15
     required: bool = True
     transcript: str = ""  # videos: required before publishing
@@ -85,12 +85,30 @@ class Axis:
 
 
 @dataclass(frozen=True)
+class Embedded:
+    """A lesson showing another plugin's demo item on ``topic`` (``EmbedProvider.demo_key``), added to the module
+    ``module`` of course ``course`` once every demo has loaded (``core.demo-loaded``), when some plugin offers it."""
+
+    topic: str
+    course: str
+    module: str
+    lesson: Lesson
+
+
+@dataclass(frozen=True)
 class Plan:
     year: int
     title: str
     description: str
     axes: tuple[Axis, ...]
     translations: Texts = field(default_factory=dict)
+
+
+def embedded() -> tuple[Embedded, ...]:
+    """The lessons that show another plugin's demo item."""
+    from .project_management import EMBEDDED
+
+    return EMBEDDED
 
 
 def plan() -> Plan:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import Axis, Course, Lesson, Module, Track
+from . import Axis, Course, Embedded, Lesson, Module, Track
 
 LUCAS = "lucas.oliveira-santos@example.org"
 
@@ -1407,4 +1407,51 @@ AXIS = Axis(
             "from the statement of intent to the final report.",
         },
     },
+)
+
+# Shown once every demo has loaded, when the knowledge base offers its budget template (``courses.demo``).
+EMBEDDED = (
+    Embedded(
+        topic="festival-budget",
+        course="festival-budget",
+        module="expenses",
+        lesson=Lesson(
+            key="network-budget-template",
+            kind="embed",
+            title="Partir d'un modèle de budget du réseau",
+            minutes=10,
+            required=False,
+            body=(
+                "Inutile de partir d'une page blanche : une Alliance du réseau a partagé son modèle de budget dans "
+                "la base de connaissances. Ouvrez-le, comparez ses postes avec ceux de la leçon précédente et "
+                "gardez ceux qui servent votre festival."
+            ),
+            translations={
+                "es": {
+                    "title": "Partir de una plantilla de presupuesto de la red",
+                    "body": (
+                        "No hace falta empezar de cero: una Alianza de la red compartió su plantilla de presupuesto "
+                        "en la base de conocimientos. Ábrala, compare sus partidas con las de la lección anterior y "
+                        "conserve las que sirven a su festival."
+                    ),
+                },
+                "pt": {
+                    "title": "Partir de um modelo de orçamento da rede",
+                    "body": (
+                        "Não é preciso começar do zero: uma Aliança da rede compartilhou seu modelo de orçamento na "
+                        "base de conhecimento. Abra-o, compare suas rubricas com as da lição anterior e fique com as "
+                        "que servem ao seu festival."
+                    ),
+                },
+                "en": {
+                    "title": "Start from a budget template shared by the network",
+                    "body": (
+                        "No need to start from a blank page: an Alliance of the network shared its budget template "
+                        "in the knowledge base. Open it, compare its lines with those of the previous lesson and "
+                        "keep the ones your festival needs."
+                    ),
+                },
+            },
+        ),
+    ),
 )

@@ -136,3 +136,57 @@ def test_share_curate_search_and_reuse(new_context, live_app, live_user, institu
     reader.goto("/knowledge/network")
     expect(reader.locator("svg.kn-network line")).not_to_have_count(0)
     check(reader)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_on_a_phone_the_facets_fold_and_the_results_start_on_the_first_screen(
+    new_context, live_app, live_user, institutes, javascript
+):
+    """At 375 px every facet group is one line until it is opened (no JavaScript needed); a chosen group stays
+    open. At 1280 px every group's values are shown."""
+    from sonores_lms.extensions import db
+    from sonores_lms.people.models import User
+    from tests.fixtures.knowledge import build_resource
+
+    token = secrets.token_hex(3)
+    author = live_user(role="admin")
+    with live_app.app_context():
+        actor = db.session.get(User, author.id)
+        for n, (kind, city, axis, licence, themes) in enumerate(
+            (
+                ("programme-kit", "Lima", "communication", "CC-BY-4.0", ["ENV-DIG"]),
+                ("guide", "Quito", "project-management", "CC-BY-SA-4.0", ["ACC-PHY"]),
+                ("document", "Lima", None, "CC0-1.0", ["ENV-WST"]),
+            )
+        ):
+            build_resource(
+                actor,
+                kind=kind,
+                institute=institutes[city],
+                axis=axis,
+                licence=licence,
+                themes=themes,
+                texts={"es": {"title": f"Facetas {token} {n}", "summary": "Resumen."}},
+            )
+        db.session.commit()
+
+    phone = new_context(java_script_enabled=javascript, viewport={"width": 375, "height": 667}).new_page()
+    sign_in(phone, author)
+    phone.goto(f"/knowledge/?q=facetas+{token}")
+    groups = phone.locator(".kn-facets details")
+    assert groups.count() >= 5
+    expect(phone.locator(".kn-facets details[open]")).to_have_count(0)
+    expect(phone.locator(".kn-facets a[href*='country=PE']")).to_be_hidden()
+    top = phone.locator("#results-heading").bounding_box()["y"]
+    assert top < 667, f"the results start at {top}px, below the first screen"
+    phone.locator(".kn-facets summary", has_text=re.compile("Pays|Country")).click()  # opens without JavaScript
+    phone.click(".kn-facets a[href*='country=PE']")
+    expect(phone.locator(".kn-facets details[open]")).to_have_count(1)
+    expect(phone.locator(".kn-facets details[open] [aria-current]")).to_have_count(1)
+    expect(phone.locator(".kn-cards h3 a")).to_have_count(2)
+
+    wide = new_context(java_script_enabled=javascript, viewport={"width": 1280, "height": 800}).new_page()
+    sign_in(wide, author)
+    wide.goto(f"/knowledge/?q=facetas+{token}")
+    expect(wide.locator(".kn-facets a[href*='country=EC']")).to_be_visible()
+    expect(wide.locator(".kn-facets a[href*='kind=guide']")).to_be_visible()

@@ -114,6 +114,33 @@ def test_the_expiry_reminder_goes_once_60_days_before(completed, make_template, 
     assert send_reminders() == 0  # already expired: no reminder
 
 
+def test_a_reissued_certificate_keeps_the_reminder_already_sent(completed, make_template, db, outbox, dummy_user):
+    make_template(valid_months=12)
+    _user, _course = completed(locale="fr")
+    first = db.session.scalars(select(Certificate)).one()
+    first.expires_at = utcnow() + timedelta(days=30)
+    db.session.flush()
+    assert send_reminders() == 1
+    outbox.clear()
+    second = issuing.reissue(first, actor=dummy_user, reason="Nom corrigé")
+    assert second.version == 2 and second.expires_at == first.expires_at
+    assert second.reminded_at == first.reminded_at is not None
+    outbox.clear()  # the re-issue's own mail
+    assert send_reminders() == 0 and outbox == []
+
+
+def test_a_certificate_reissued_before_its_reminder_is_reminded_once(completed, make_template, db, outbox, dummy_user):
+    make_template(valid_months=12)
+    completed(locale="fr")
+    first = db.session.scalars(select(Certificate)).one()
+    second = issuing.reissue(first, actor=dummy_user, reason="Nom corrigé")
+    assert second.reminded_at is None
+    second.expires_at = utcnow() + timedelta(days=30)
+    db.session.flush()
+    outbox.clear()
+    assert send_reminders() == 1 and send_reminders() == 0
+
+
 def test_a_run_left_running_by_a_dead_worker_stops_blocking_after_a_while(admin_client, course_done_by_five, db):
     course, _people = course_done_by_five
     run = IssueRun(kind=RunKind.ISSUE, course_uid=course.uid, status=RunStatus.RUNNING)

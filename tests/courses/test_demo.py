@@ -95,8 +95,9 @@ def courses_of(plan):
 
 
 def lesson_keys():
+    """The demo's lessons by uid: the plan's, and those showing another plugin's demo item (added when offered)."""
     plan = demo_content.plan()
-    return {
+    keys = {
         demo_uid("lesson", lesson.key): lesson.key
         for axis in plan.axes
         for track in axis.tracks
@@ -104,6 +105,8 @@ def lesson_keys():
         for module in course.modules
         for lesson in module.lessons
     }
+    keys.update({demo_uid("lesson", item.lesson.key): item.lesson.key for item in demo_content.embedded()})
+    return keys
 
 
 def markdown_shape(text):
@@ -161,7 +164,7 @@ def test_running_again_changes_nothing(db, demo):
     assert {u.email: (u.password_hash, u.active, u.version) for u in db.session.scalars(select(User))} == users
 
 
-def test_the_plan_is_published_with_three_axes_and_real_lessons(db, demo):
+def test_the_plan_is_published_with_three_axes_and_real_lessons(db, demo, app):
     assert (demo.status, demo.revision, demo.year) == (PlanStatus.PUBLISHED, 1, 2027)
     assert demo.text("title", "fr").text == "Plan de formation 2027"
     assert [axis.code for axis in demo.axes] == ["communication", "project-management", "sustainable-development"]
@@ -191,7 +194,8 @@ def test_the_plan_is_published_with_three_axes_and_real_lessons(db, demo):
             assert lesson.data["url"].startswith("https://")
         if lesson.kind == "video":
             assert lesson.text("transcript", "fr").text
-    assert publish_problems(demo) == []
+    with app.test_request_context():  # the embedded resource is resolved as a page would
+        assert publish_problems(demo) == []
 
 
 def test_translations_show_the_workflow(db, demo):
@@ -224,10 +228,10 @@ def test_lessons_read_in_spanish_and_portuguese_but_a_few(db, demo, language):
     by_status = {status: set() for status in TranslationStatus}
     for lesson in lessons_of(demo):
         by_status[lesson.translation_status(language)].add(keys[lesson.uid])
-    assert len(keys) == 39
+    assert len(keys) == 40  # the knowledge base's budget template shown in a lesson among them
     assert by_status[TranslationStatus.MISSING] == MISSING_LESSONS[language]
     assert by_status[TranslationStatus.STALE] == STALE_LESSONS
-    assert len(by_status[TranslationStatus.UP_TO_DATE]) == 34
+    assert len(by_status[TranslationStatus.UP_TO_DATE]) == 35
     for lesson in lessons_of(demo):
         key = keys[lesson.uid]
         if key in MISSING_LESSONS[language]:
@@ -391,3 +395,43 @@ def test_the_content_is_consistent():
         e for axis in plan.axes for t in axis.tracks for e in (*t.authors, *(e for c in t.courses for e in c.authors))
     }
     assert authors <= emails
+
+
+EMBEDDED_UID = demo_uid("lesson", "network-budget-template")
+
+
+def test_the_festival_budget_course_shows_the_budget_template_of_the_knowledge_base(db, demo, app, client_as):
+    """Once every demo has loaded (``core.demo-loaded``), the budget course gains an optional lesson pointing at the
+    knowledge base's demo budget template, published and written in the four languages."""
+    from knowledge.models import Resource
+
+    lesson = db.session.scalars(select(Lesson).where(Lesson.uid == EMBEDDED_UID)).one()
+    assert (lesson.kind, lesson.required) == ("embed", False)
+    course = lesson.module.course
+    assert course.uid == demo_uid("course", "festival-budget") and course.track.axis.plan_id == demo.id
+    assert all(lesson.texts_in(language).get("title") for language in ("fr", "es", "pt", "en"))
+    resource = db.session.scalars(select(Resource).where(Resource.uid == lesson.data["reference"].rsplit(":", 1)[1]))
+    resource = resource.one()
+    assert lesson.data["reference"] == resource.reference and resource.institute.name == "Alliance Française de Bogotá"
+    with app.test_request_context():
+        assert publish_problems(demo) == []
+
+    page = client_as("staff", locale="en").get(f"/courses/learn/lesson/{lesson.uid}")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Start from a budget template shared by the network" in html
+    assert f'<a href="/knowledge/r/{resource.uid}">Plantilla de presupuesto de proyecto cultural</a>' in html
+    assert "From the programme of Alliance Française de Bogotá" in html
+
+
+def test_without_the_knowledge_base_the_demo_loads_and_the_lesson_comes_later(db, app, monkeypatch):
+    monkeypatch.delitem(app.extensions["sonores"].plugins, "knowledge")
+    load_demo()
+    plan = published_plan(2027)
+    with app.test_request_context():
+        assert plan is not None and publish_problems(plan) == []
+    assert db.session.scalar(select(func.count()).select_from(Lesson).where(Lesson.uid == EMBEDDED_UID)) == 0
+    monkeypatch.undo()  # the knowledge base enabled later: the next run adds the lesson, once
+    load_demo()
+    load_demo()
+    assert db.session.scalar(select(func.count()).select_from(Lesson).where(Lesson.uid == EMBEDDED_UID)) == 1

@@ -183,3 +183,16 @@ def test_the_statement_count_stays_the_same_past_a_thousand_matches(client_as, n
         page(staff, "q=autres")
     assert many_by_title.count == by_title.count
     assert many_by_text.count == by_text.count
+
+
+def test_facet_groups_fold_and_the_group_in_use_stays_open(client_as, network):
+    """On a phone each facet group is one line (a closed <details>) until it is used: the results are not pushed
+    below a screenful of facets. The group holding a chosen value is open and says which one."""
+    staff = client_as("staff")
+    html = page(staff, "q=educacion")
+    groups = html.count('<details class="kn-facet"')
+    assert groups >= 4 and '<details class="kn-facet" open>' not in html
+    narrowed = page(staff, "q=educacion&country=EC")
+    assert narrowed.count('<details class="kn-facet" open>') == 1
+    opened = narrowed.split('<details class="kn-facet" open>')[1].split("</details>")[0]
+    assert "Country" in opened and 'aria-current="true"' in opened
