@@ -23,6 +23,7 @@ LABELS: dict[str, Any] = {
     "checklists.action-updated": _l("Action of an action plan updated"),
     "checklists.auditor-assigned": _l("Auditor assigned to an eco-audit"),
     "checklists.auditor-unassigned": _l("Auditor withdrawn from an eco-audit"),
+    "checklists.auditor-assigned-country": _l("Auditor assigned to a country's eco-audits"),
 }
 TARGETS: dict[str, Any] = {
     "Audit": _l("Eco-audit"),
@@ -37,6 +38,7 @@ KEYS: dict[str, Any] = {
     "year": _l("Year"),
     "audits": _l("Audits"),
     "auditor": _l("Auditor"),
+    "country": _l("Country"),
 }
 
 

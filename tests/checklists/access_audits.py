@@ -76,6 +76,12 @@ ROWS: dict[str, Any] = {
         "/checklists/campaigns/{cl_campaign}/audits/{cl_audit}/auditors",
         only(("admin",), ok=400),
     ),
+    # An empty form names no country of the campaign: refused with a 400, past the door.
+    "checklists.assign_country": (
+        "POST",
+        "/checklists/campaigns/{cl_campaign}/auditors/country",
+        only(("admin",), ok=400),
+    ),
     "checklists.unassign": [
         # Nobody is assigned there: 404 past the door.
         ("POST", "/checklists/campaigns/{cl_campaign}/audits/{cl_audit}/auditors/1/remove", only(("admin",), ok=404)),
