@@ -175,3 +175,105 @@ def test_audit_walk_with_javascript(new_context, audit_scene, check_a11y, record
 
 def test_audit_walk_without_javascript(new_context, audit_scene, record_property):
     record_property("walk_seconds", round(walk(new_context, audit_scene, lambda _page: None, js=False), 2))
+
+
+@dataclass(frozen=True)
+class CampaignScene:
+    admin: str
+    auditor: str
+    template_title: str
+    token: str
+    haiti: str
+    lima: str
+
+
+@pytest.fixture
+def campaign_scene(live_app: Any) -> CampaignScene:
+    """Committed for real: a network administrator, an auditor, a published template and an institute in each of
+    the network's 23 countries, named as long as the form allows (the country list and the checklist must hold on
+    a phone)."""
+    from sonores_lms.extensions import db
+    from sonores_lms.institutes.choices import NETWORK_COUNTRIES
+    from sonores_lms.institutes.models import Institute, InstituteKind
+    from tests.fixtures.checklists import SMALL_TEMPLATE, build_template
+
+    token = secrets.token_hex(3)
+    long_word = "Aaaaaaabbbbbbbcccccccdddddddeeeeeeefffffffggggggghhhhhhh"
+    with live_app.app_context():
+        names = {}
+        for country in NETWORK_COUNTRIES:
+            name = f"Alliance Française {token} {country} {long_word} et des communes voisines de la vallée"[:200]
+            db.session.add(
+                Institute(
+                    kind=InstituteKind.ALLIANCE, name=name, country=country, city=f"Ciudad-{long_word}",
+                    timezone="America/Bogota", languages=["es", "fr"],
+                )
+            )  # fmt: skip
+            names[country] = name
+        admin = _person(db, f"admin-{token}@example.org", "admin", None, scoped=False, locale="fr")
+        auditor = _person(db, f"auditrice-{token}@example.org", "auditor", None, scoped=False, locale="fr")
+        template = build_template({**SMALL_TEMPLATE, "code": f"campaign-{token}"})
+        db.session.commit()
+        return CampaignScene(
+            admin.email, auditor.email, str(template.text("title", "fr")), token, names["HT"], names["PE"]
+        )
+
+
+def test_an_administrator_opens_a_campaign_on_a_phone(new_context, campaign_scene, check_a11y):
+    """Countries, a search, a typed list, the confirmation with the hurricane question, then the campaign page with
+    an auditor for a whole country; each page measured at 375 px and checked by axe."""
+    from tests.browser.test_layout import MEASURE
+
+    scene = campaign_scene
+    year = date.today().year + 1
+    page = sign_in(new_context(java_script_enabled=True, viewport={"width": 375, "height": 900}), scene.admin)
+
+    def holds(target: Any) -> None:
+        problems = target.evaluate(MEASURE)
+        assert problems == [], "\n".join(problems)
+        check_a11y(target)
+
+    page.goto("/checklists/campaigns/new")
+    page.select_option("#template", label=f"{scene.template_title} · v1")
+    page.fill("#title", f"Campagne {scene.token}")
+    page.fill("#self_deadline", f"{year}-06-30")
+    page.fill("#review_deadline", f"{year}-09-15")
+    page.check("#countries input[value='HT']")
+    page.fill("#search", f"{scene.token} PE")
+    page.locator("button[name=step][value=search]").click()
+    expect(page.locator("#choose-institutes [role=status]")).to_contain_text("1\u00a0institut")
+    expect(page.locator("#title")).to_have_value(f"Campagne {scene.token}")  # kept by the search
+    expect(page.locator("#countries input[value='HT']")).to_be_checked()
+    holds(page)
+    page.locator("#institutes label", has_text=scene.lima[:40]).click()
+    page.fill("#listed", f"{scene.token} nowhere")
+    page.locator("button[name=step][value=review]").click()
+    expect(page.locator("#listed-error")).to_contain_text("Ligne 1")
+    page.fill("#listed", f"Alliance Française {scene.token} JM")  # no such institute: the names run longer
+    page.locator("button[name=step][value=review]").click()
+    expect(page.locator("#listed-error")).to_contain_text("Ligne 1")
+    page.fill("#listed", "")
+    page.locator("button[name=step][value=review]").click()
+
+    # Haiti's institutes (other walks may have added some to the live database) and Lima: two countries.
+    expect(page.locator(".checklists-plan-total")).to_have_text(
+        re.compile("Cette campagne ouvrira \\d+\u00a0audits dans 2\u00a0pays.")
+    )
+    expect(page.locator(".checklists-warning")).to_contain_text(scene.haiti[:40])
+    holds(page)
+    page.locator("button[name=step][value=confirm]").click()
+    expect(page.locator("#hurricane_ok-error")).to_be_visible()
+    page.check("#hurricane_ok")
+    page.locator("button[name=step][value=confirm]").click()
+    expect(page).to_have_url(re.compile(r"/checklists/campaigns/[0-9a-f]{32}$"))
+    expect(page.locator("main table")).to_contain_text(scene.lima[:40])
+    holds(page)
+
+    page.select_option("#country", "HT")
+    page.select_option("#auditor", label=f"Camille auditrice-{scene.token}")
+    page.locator("form[action$='/auditors/country'] button").click()
+    expect(page).to_have_url(re.compile(r"country=HT"))
+    expect(page.locator("main table")).to_contain_text(scene.haiti[:40])
+    expect(page.locator("main table")).not_to_contain_text(scene.lima[:40])  # filtered on Haiti
+    expect(page.locator("main table")).to_contain_text(f"Camille auditrice-{scene.token}")
+    holds(page)

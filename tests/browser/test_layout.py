@@ -397,7 +397,9 @@ def _checklists_pages(scene: LayoutScene, institute_id: int, token: str) -> None
     scene.pages["admin"] += [
         "/checklists/campaigns/",
         "/checklists/campaigns/new",
+        "/checklists/campaigns/new?search=Alliance",  # the checklist with the long-named institute
         f"/checklists/campaigns/{campaign.uid}",
+        f"/checklists/campaigns/{campaign.uid}?state=in-review",
         "/checklists/templates/",
         "/checklists/network",
     ]

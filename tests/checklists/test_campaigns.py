@@ -413,7 +413,7 @@ def busy_campaign(network, make_audit, create_institute, db):
 def test_the_campaign_page_filters_by_country_and_state_and_pages_by_100(busy_campaign, admin_client):
     base = f"/checklists/campaigns/{busy_campaign.uid}"
     first = admin_client.get(f"{base}?country=HT").get_data(as_text=True)
-    assert first.count('<tr><td><a href="/checklists/audits/') + first.count('<td><a href="/checklists/audits/') >= 100
+    assert first.count('<td><a href="/checklists/audits/') == 100
     assert "École 099" in first and "École 100" not in first and "Lima" not in first
     assert "country=HT" in first.split('rel="next"')[0].rsplit("<a", 1)[1]  # the next page keeps the filter
     second = admin_client.get(f"{base}?country=HT&page=2").get_data(as_text=True)
