@@ -5,6 +5,7 @@ whose first title already exists is left as it is."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -12,7 +13,7 @@ from sonores_lms.extensions import db
 from sonores_lms.institutes.models import Institute
 from sonores_lms.people.models import User
 
-from . import resources
+from . import budget, resources
 from .demo_content import DEMO_TOPICS, DemoResource
 from .demo_content import resources as demo_resources
 from .models import Resource, Status
@@ -70,6 +71,10 @@ def _create(data: DemoResource, institutes: dict[str, Institute], actor: User) -
             themes=list(data.themes),
             links=[{"label": label, "url": url} for label, url in data.links],
             kit=dict(data.kit),
+            budget=[
+                budget.line(label, Decimal(amount) if amount else None, currency or None, note)
+                for label, amount, currency, note in data.budget
+            ],
             texts=data.texts,
         ),
         actor=actor,

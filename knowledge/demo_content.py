@@ -1,7 +1,8 @@
 """The demo's resources: what institutes across the network made and shared, in the languages they wrote them in.
 
 Plain data, read by :mod:`knowledge.demo`. Resources are keyed by their French or first title (``key``); the
-institute is named as in the core's demo data. ``reused`` lists (institute, ISO date, note, attendance).
+institute is named as in the core's demo data. ``reused`` lists (institute, ISO date, note, attendance);
+``budget`` a kit's lines (label, amount as written or "" for a note alone, currency, note).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 T = dict[str, dict[str, str]]
+Budget = tuple[tuple[str, str, str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class DemoResource:
     authors: str = ""
     links: tuple[tuple[str, str], ...] = ()
     kit: dict[str, str] = field(default_factory=dict)
+    budget: Budget = ()
     status: str = "published"
     featured: bool = False
     reused: tuple[tuple[str, str, str, int | None], ...] = ()
@@ -65,8 +68,13 @@ FETE_KIT = DemoResource(
             "distant audiences, with the neighbourhood's music schools.",
         },
     },
+    budget=(
+        ("Sonorisation", "1200", "USD", "Location de la régie, partagée avec l'école de musique"),
+        ("Cachets des groupes", "1800", "USD", "Six groupes locaux et un artiste invité"),
+        ("Diffusion (encodeur, connexion)", "300", "USD", ""),
+        ("Bâche pour la régie", "95", "PEN", "Ajoutée après la pluie de la première édition"),
+    ),
     kit={
-        "budget": "Sonorisation | 1 200 USD\nCachets des groupes | 1 800 USD\nDiffusion (encodeur, connexion) | 300 USD",
         "rider": "Scène 6 x 4 m, 2 retours, console 16 voies, 2 caméras fixes, encodeur matériel.",
         "timeline": "J-60: appel aux groupes\nJ-30: programme\nJ-7: essai de diffusion\nJ: balances à 15 h",
         "partners": "Écoles de musique du quartier, radio locale, mairie d'arrondissement.",
@@ -177,8 +185,13 @@ LOW_CARBON = DemoResource(
             "entre les îles, une résidence plutôt qu'une soirée.",
         },
     },
+    budget=(
+        ("Long-haul flight (shared by 4)", "1400", "USD", ""),
+        ("Ferries", "320", "USD", ""),
+        ("Fee, 4 weeks", "6000", "USD", "A fair fee for the longer stay"),
+        ("Local transport", "850", "TTD", ""),
+    ),
     kit={
-        "budget": "Long-haul flight (shared by 4) | 1 400 USD\nFerries | 320 USD\nFee, 4 weeks | 6 000 USD",
         "timeline": "8 months ahead: agree dates between institutes\n4 months: book the flight",
         "partners": "Alliances of Saint Lucia, Jamaica, Puerto Rico",
         "went_well": "Emissions per concert down by about two thirds.",
@@ -205,7 +218,7 @@ IN_REVIEW = DemoResource(
             "summary": "Seis películas de directoras francófonas, con derechos negociados para todo el año.",
         }
     },
-    kit={"budget": "Derechos de exhibición | 900 USD\nSubtítulos | 400 USD"},
+    budget=(("Derechos de exhibición", "900", "USD", "Seis películas, todo el año"), ("Subtítulos", "400", "USD", "")),
 )
 
 # Shorter resources, one line of data each: (key, kind, institute, axis, themes, tags, licence, texts).
@@ -783,6 +796,17 @@ _SHORT: tuple[tuple[str, str, str, str | None, tuple[str, ...], tuple[str, ...],
 )
 
 _STATUS = {"archived-old-guide": "archived", "draft-mural": "draft"}
+# The budget template is what a lesson of the courses demo shows (``DEMO_TOPICS``): lines in Colombian pesos.
+_BUDGETS: dict[str, Budget] = {
+    "budget-template": (
+        ("Honorarios artísticos", "12000000", "COP", "Según la tabla de honorarios justos"),
+        ("Sonido e iluminación", "4500000", "COP", "Tres cotizaciones"),
+        ("Comunicación e impresión", "1800000", "COP", ""),
+        ("Accesibilidad (intérprete de LSC)", "900000", "COP", ""),
+        ("Imprevistos", "960000", "COP", "5 % del total"),
+        ("Sala municipal", "", "", "Aporte en especie: valorizado en el informe, fuera del total"),
+    ),
+}
 _REUSED = {
     "streaming-settings": ((AF + "Quito", "2026-05-02", "", None), (AF + "Caracas", "2026-07-19", "", None)),
     "eco-catering": ((AF + "Lima", "2026-08-08", "Con la municipalidad de Miraflores.", 150),),
@@ -808,6 +832,7 @@ def resources() -> tuple[DemoResource, ...]:
             texts=texts,
             status=_STATUS.get(key, "published"),
             reused=_REUSED.get(key, ()),
+            budget=_BUDGETS.get(key, ()),
         )
         for key, kind, institute, axis, themes, tags, licence, texts in _SHORT
     )

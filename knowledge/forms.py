@@ -9,11 +9,14 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel.numbers import get_currency_name
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     DateField,
+    FieldList,
     FormField,
     HiddenField,
     IntegerField,
@@ -29,7 +32,8 @@ from sonores_lms.config import LANGUAGES
 from sonores_lms.forms import MultiCheckboxField, SubForm, choices
 from sonores_lms.multilingual import TEXT_MAX, TITLE_MAX
 
-from .models import KIT_PARTS, LICENCES
+from . import budget
+from .models import BUDGET_TITLE, KIT_PARTS, LICENCES
 from .vocabulary import AXES, THEMES
 
 TEXT_FIELDS: tuple[tuple[str, Any, bool], ...] = (
@@ -42,6 +46,7 @@ MAX_TAGS = 20
 TAG_MAX = 40
 KIT_PART_MAX = 20_000
 ALLOWED_SCHEMES = ("http", "https")
+BUDGET_EMPTY_ROWS = 3  # blank budget rows offered below the written ones; "add lines" sends the form for more
 
 
 def _language_form(language: str) -> type[SubForm]:
@@ -79,6 +84,22 @@ def parse_tags(value: str | None) -> list[str]:
     return tags
 
 
+def currency_choices() -> list[tuple[str, str]]:
+    """The region's currencies, "PEN · sol péruvien" in the reader's language, after a blank choice: an amount is
+    never given a currency nobody chose."""
+    locale = str(get_locale() or "fr")
+    return [("", "—")] + [(code, f"{code} · {get_currency_name(code, locale=locale)}") for code in budget.CURRENCIES]
+
+
+class BudgetLineForm(SubForm):
+    """One budget line; checked with its neighbours by :meth:`ResourceForm.check_budget`."""
+
+    label = StringField(_l("Budget item"), validators=[Optional(), Length(max=budget.LABEL_MAX)])
+    amount = StringField(_l("Amount"), validators=[Optional(), Length(max=30)], render_kw={"inputmode": "decimal"})
+    currency = SelectField(_l("Currency"), choices=[], validate_choice=False, default="")
+    note = StringField(_l("Note"), validators=[Optional(), Length(max=budget.NOTE_MAX)])
+
+
 class ResourceForm(FlaskForm):
     """A resource's facts, texts and programme-kit parts."""
 
@@ -95,13 +116,67 @@ class ResourceForm(FlaskForm):
     )
     tags = StringField(_l("Tags"), validators=[Optional(), Length(max=MAX_TAGS * (TAG_MAX + 2))])
     links = TextAreaField(_l("Links"), validators=[Optional(), Length(max=MAX_LINKS * 600)])
-    budget = TextAreaField(KIT_PARTS["budget"], validators=[Optional(), Length(max=KIT_PART_MAX)])
+    budget = FieldList(FormField(BudgetLineForm), label=BUDGET_TITLE, min_entries=BUDGET_EMPTY_ROWS)
     rider = TextAreaField(KIT_PARTS["rider"], validators=[Optional(), Length(max=KIT_PART_MAX)])
     timeline = TextAreaField(KIT_PARTS["timeline"], validators=[Optional(), Length(max=KIT_PART_MAX)])
     partners = TextAreaField(KIT_PARTS["partners"], validators=[Optional(), Length(max=KIT_PART_MAX)])
     went_well = TextAreaField(KIT_PARTS["went_well"], validators=[Optional(), Length(max=KIT_PART_MAX)])
     went_badly = TextAreaField(KIT_PARTS["went_badly"], validators=[Optional(), Length(max=KIT_PART_MAX)])
     contacts = TextAreaField(KIT_PARTS["contacts"], validators=[Optional(), Length(max=KIT_PART_MAX)])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._currencies = currency_choices()
+        for entry in self.budget:
+            entry.form.currency.choices = self._currencies
+        self.budget_lines: list[dict[str, Any]] = []
+
+    def add_budget_rows(self, count: int = BUDGET_EMPTY_ROWS) -> None:
+        """Blank rows below the others, up to the most a kit holds."""
+        for _n in range(max(0, min(count, budget.MAX_LINES - len(self.budget.entries)))):
+            entry = self.budget.append_entry()
+            entry.form.currency.choices = self._currencies
+
+    def check_budget(self) -> bool:
+        """Each filled row becomes a line (``budget_lines``); a row that cannot gets its message, naming it."""
+        lines = []
+        valid = True
+        for number, entry in enumerate(self.budget.entries, start=1):
+            row = entry.form
+            label, note = (row.label.data or "").strip(), (row.note.data or "").strip()
+            currency = (row.currency.data or "").strip().upper()
+            try:
+                amount = budget.parse_amount(row.amount.data)
+            except budget.AmountError:
+                row.amount.errors = [
+                    _l("Line %(line)s: the amount is not a number (for example 1200 or 1 200,50).", line=number)
+                ]
+                valid = False
+                continue
+            if amount is None:
+                if label or note:
+                    lines.append(budget.line(label, None, None, note))
+                continue
+            if amount < 0:
+                row.amount.errors = [_l("Line %(line)s: an amount cannot be negative.", line=number)]
+            elif not label:
+                row.label.errors = [_l("Line %(line)s: say what this amount is for.", line=number)]
+            elif not currency:
+                row.currency.errors = [_l("Line %(line)s: choose the currency of this amount.", line=number)]
+            elif currency not in budget.CURRENCIES:
+                row.currency.errors = [
+                    _l("Line %(line)s: %(currency)s is not one of the currencies offered.", line=number,
+                       currency=currency[:10])
+                ]  # fmt: skip
+            else:
+                lines.append(budget.line(label, amount, currency, note))
+                continue
+            valid = False
+        if len(lines) > budget.MAX_LINES:
+            self.form_errors.append(_l("At most %(count)s budget lines.", count=budget.MAX_LINES))
+            valid = False
+        self.budget_lines = lines if valid else []
+        return valid
 
     def validate_links(self, field: Any) -> None:
         try:
@@ -119,6 +194,7 @@ class ResourceForm(FlaskForm):
 
     def validate(self, extra_validators: Any = None) -> bool:
         valid = super().validate(extra_validators)
+        valid = self.check_budget() and valid
         if valid and not any((getattr(self, lang)["title"].data or "").strip() for lang in LANGUAGES):
             self.form_errors.append(_l("Give the resource a title in at least one language."))
             getattr(self, LANGUAGES[0])["title"].errors = [_l("A title is needed in at least one language.")]
@@ -148,6 +224,16 @@ class ResourceForm(FlaskForm):
         )
         for part in KIT_PARTS:
             getattr(self, part).data = (resource.kit or {}).get(part, "")
+        while self.budget.entries:
+            self.budget.pop_entry()
+        for stored in resource.budget or []:
+            entry = self.budget.append_entry()
+            entry.form.currency.choices = self._currencies
+            entry.form.label.data = stored.get("label", "")
+            entry.form.amount.data = stored.get("amount") or ""
+            entry.form.currency.data = stored.get("currency") or ""
+            entry.form.note.data = stored.get("note", "")
+        self.add_budget_rows()
         for lang in LANGUAGES:
             stored = resource.texts_in(lang)
             for name, _label, _m in TEXT_FIELDS:

@@ -2,9 +2,10 @@
 
 A resource has texts in one or more languages (``Translatable``), comes from an institute (its country is copied,
 so the search facets need no join), carries a licence, tags, an axis of the training plan and eco-checklist theme
-codes, files and links, and for a programme kit the parts a coordinator needs (``kit``). Every change is kept as a
-:class:`Revision`; each "we reused this" as a :class:`Reuse`. :class:`FacetValue` rows repeat the facets of every
-resource in one narrow table, so a results page counts all its facets in one grouped query.
+codes, files and links, and for a programme kit the parts a coordinator needs (``kit``, and its ``budget`` lines).
+Every change is kept as a :class:`Revision`; each "we reused this" as a :class:`Reuse`. :class:`FacetValue` rows
+repeat the facets of every resource in one narrow table, so a results page counts all its facets in one grouped
+query.
 """
 
 from __future__ import annotations
@@ -69,9 +70,10 @@ LICENCES: dict[str, Any] = {
     NETWORK_INTERNAL: _l("Network internal"),
 }
 
-# The parts of a programme kit, in the order a coordinator reads them. Contacts are shown to signed-in staff only.
+# The parts of a programme kit, in the order a coordinator reads them, after its budget lines (``Resource.budget``,
+# see ``knowledge.budget``). Contacts are shown to signed-in staff only.
+BUDGET_TITLE = _l("Budget lines")
 KIT_PARTS: dict[str, Any] = {
-    "budget": _l("Budget lines"),
     "rider": _l("Technical rider"),
     "timeline": _l("Timeline"),
     "partners": _l("Partners"),
@@ -107,6 +109,8 @@ class Resource(Translatable, db.Model):
     themes: Mapped[list[str]] = mapped_column(JSON, default=list)
     links: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     kit: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    # [{"label", "amount" (a decimal string or None), "currency" (ISO 4217), "note"}]: knowledge.budget
+    budget: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

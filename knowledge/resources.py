@@ -23,12 +23,24 @@ from sonores_lms.institutes.models import Institute
 from sonores_lms.markdown import render_markdown
 from sonores_lms.multilingual import Translatable
 
-from . import indexing
+from . import budget, indexing
 from .models import KIT_PARTS, Curator, Resource, Reuse, Revision, Status
 
 CURATE = "knowledge.curate"
 EDITABLE_BY_AUTHOR = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED})
-SNAPSHOT_FIELDS = ("kind", "institute_id", "country", "authors", "licence", "tags", "axis", "themes", "links", "kit")
+SNAPSHOT_FIELDS = (
+    "kind",
+    "institute_id",
+    "country",
+    "authors",
+    "licence",
+    "tags",
+    "axis",
+    "themes",
+    "links",
+    "kit",
+    "budget",
+)
 
 
 class Conflict(Exception):
@@ -85,12 +97,14 @@ class ResourceData:
     themes: list[str] = field(default_factory=list)
     links: list[dict[str, str]] = field(default_factory=list)
     kit: dict[str, str] = field(default_factory=dict)
+    budget: list[dict[str, Any]] = field(default_factory=list)  # knowledge.budget lines, checked
     texts: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def snapshot(resource: Resource) -> dict[str, Any]:
     """The resource's content as a revision keeps it."""
     values: dict[str, Any] = {name: getattr(resource, name) for name in SNAPSHOT_FIELDS}
+    values["budget"] = [dict(line) for line in resource.budget or []]
     values["texts"] = {lang: dict(v) for lang, v in (resource.texts or {}).items()}
     values["translated_from"] = dict(resource.translated_from or {})
     values["status"] = resource.status.value
@@ -134,6 +148,7 @@ def _apply(resource: Resource, data: ResourceData) -> None:
     resource.themes = sorted(set(data.themes))
     resource.links = list(data.links)
     resource.kit = {part: value for part, value in data.kit.items() if part in KIT_PARTS and value}
+    resource.budget = [dict(line) for line in data.budget]
     for language, values in data.texts.items():
         current = resource.texts_in(language)
         if {k: v.strip() for k, v in values.items() if v and v.strip()} != current:
@@ -208,6 +223,9 @@ def restore(resource: Resource, revision: Revision, *, actor: Any, version: int 
     for name in SNAPSHOT_FIELDS:
         if name in saved:
             setattr(resource, name, saved[name])
+    # A revision saved while the budget was the kit's text brings its lines back structured.
+    resource.budget = budget.of_snapshot(saved)
+    resource.kit = {part: value for part, value in (resource.kit or {}).items() if part in KIT_PARTS}
     resource.texts = {lang: dict(v) for lang, v in (saved.get("texts") or {}).items()}
     resource.translated_from = dict(saved.get("translated_from") or {})
     _revise(resource, "restored", actor, str(revision.number))
@@ -291,6 +309,16 @@ def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[FieldDiff]
         for name in ("title", "summary", "body"):
             pairs.append((f"{name} ({language})", old.get(name, ""), new.get(name, "")))
     for name in SNAPSHOT_FIELDS:
+        if name == "budget":
+            old_lines, new_lines = budget.of_snapshot(before), budget.of_snapshot(after)
+            pairs.append((name, budget.as_text(old_lines), budget.as_text(new_lines)))
+            continue
+        if name == "kit":  # the budget once was a part of the kit: it is compared with the lines above
+            old_kit, new_kit = (
+                {k: v for k, v in (s.get("kit") or {}).items() if k != "budget"} for s in (before, after)
+            )
+            pairs.append((name, _text_of(old_kit), _text_of(new_kit)))
+            continue
         pairs.append((name, _text_of(before.get(name)), _text_of(after.get(name))))
     changes = []
     for label, old, new in pairs:

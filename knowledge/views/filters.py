@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from flask import g
+from flask_babel import format_currency
 
 from sonores_lms.institutes.choices import country_names
 
@@ -20,6 +23,15 @@ def country(code: str | None) -> str:
     if names is None:
         names = g.knowledge_countries = country_names()
     return names.get(code, code)
+
+
+@blueprint.app_template_filter("knowledge_money")
+def money(amount: Decimal, currency: str) -> str:
+    """An amount as the reader writes it: "1 200,00 $US" in French, "$1,200.00" in English (Babel, CLDR)."""
+    try:
+        return format_currency(amount, currency)
+    except (ValueError, LookupError):  # a code Babel does not know: shown plainly rather than refused
+        return f"{amount} {currency}"
 
 
 @blueprint.app_template_filter("knowledge_facet")

@@ -17,7 +17,7 @@ from sonores_lms.institutes.choices import country_names
 from sonores_lms.institutes.queries import institute_choices
 from sonores_lms.permissions import public, signed_in
 
-from .. import queries, resources
+from .. import budget, queries, resources
 from ..blueprint import blueprint
 from ..forms import ReuseForm
 from ..kinds import kinds
@@ -124,6 +124,19 @@ def export(uid: str) -> Response:
         "translation_status": {lang: status.value for lang, status in item.translation_statuses().items()},
         "links": item.links or [],
         "kit": kit,
+        # Amounts as decimal strings (JSON numbers would round them), totals per currency.
+        "budget": [
+            {
+                "label": line.get("label", ""),
+                "amount": line.get("amount"),
+                "currency": line.get("currency"),
+                "note": line.get("note", ""),
+            }
+            for line in item.budget or []
+        ],
+        "budget_totals": {
+            currency: budget.amount_text(total) for currency, total in budget.totals(item.budget or []).items()
+        },
         "published_at": item.published_at.isoformat() if item.published_at else None,
         "updated_at": item.updated_at.isoformat() if item.updated_at else None,
         "attachments": [

@@ -20,11 +20,11 @@ from sonores_lms.forms import ConfirmForm, choices
 from sonores_lms.institutes.queries import institute_choices
 from sonores_lms.permissions import signed_in
 
-from .. import files, queries, resources
+from .. import budget, files, queries, resources
 from ..blueprint import blueprint
 from ..forms import AttachmentForm, CurateForm, ResourceForm, parse_links, parse_tags
 from ..kinds import kinds
-from ..models import KIT_PARTS, LICENCES, PRIVATE_KIT_PARTS
+from ..models import BUDGET_TITLE, KIT_PARTS, LICENCES, PRIVATE_KIT_PARTS
 from ..vocabulary import AXES, THEMES
 
 
@@ -90,6 +90,9 @@ def resource(uid: str) -> str:
         licences=LICENCES,
         kit_parts=KIT_PARTS,
         private_parts=PRIVATE_KIT_PARTS,
+        budget_title=BUDGET_TITLE,
+        budget_lines=[(line, budget.amount_of(line)) for line in item.budget or []],
+        budget_totals=budget.totals(item.budget or []),
         body=resources.body_html(item, _locale()),
         curator=curator,
         may_edit=resources.may_edit(user, item, curator=curator),
@@ -117,8 +120,25 @@ def _data(form: ResourceForm) -> resources.ResourceData:
         themes=list(form.themes.data or []),
         links=parse_links(form.links.data),
         kit=form.kit_values(),
+        budget=form.budget_lines,
         texts=form.text_values(),
     )
+
+
+def _more_budget_rows(form: ResourceForm) -> bool:
+    """The "more budget lines" button: the form comes back with blank rows added, nothing saved, nothing refused
+    (it works without JavaScript)."""
+    if "more_budget_rows" not in request.form:
+        return False
+    form.add_budget_rows()
+    return True
+
+
+def _editor(form: ResourceForm, item: Any, status: int = 200) -> tuple[str, int]:
+    page = render_template(
+        "knowledge/edit.html", form=form, resource=item, kit_parts=KIT_PARTS, budget_title=BUDGET_TITLE
+    )
+    return page, status
 
 
 @blueprint.route("/new", methods=["GET", "POST"])
@@ -129,11 +149,13 @@ def new() -> str | Response:
     if request.method == "GET":
         form.institute.data = current_user.institute_id
         form.kind.data = "document"
+    elif _more_budget_rows(form):
+        return _editor(form, None)
     if form.validate_on_submit():
         item = resources.contribute(_data(form), actor=_user())
         flash(_("Your draft is saved. Send it for review when it is ready."), "success")
         return redirect(url_for("knowledge.resource", uid=item.uid))
-    return render_template("knowledge/edit.html", form=form, resource=None, kit_parts=KIT_PARTS)
+    return _editor(form, None)
 
 
 @blueprint.route("/r/<uid>/edit", methods=["GET", "POST"])
@@ -146,6 +168,8 @@ def edit(uid: str) -> Any:
     _prepare(form)
     if request.method == "GET":
         form.fill(item)
+    elif _more_budget_rows(form):
+        return _editor(form, item)
     if form.validate_on_submit():
         try:
             resources.update(item, _data(form), actor=_user(), version=form.version.data)
@@ -153,12 +177,12 @@ def edit(uid: str) -> Any:
             form.form_errors.append(
                 _("Someone saved this resource since you opened it: reload it to see their changes.")
             )
-            return render_template("knowledge/edit.html", form=form, resource=item, kit_parts=KIT_PARTS), 409
+            return _editor(form, item, 409)
         except resources.NotAllowed:
             abort(409)
         flash(_("Saved."), "success")
         return redirect(url_for("knowledge.resource", uid=item.uid))
-    return render_template("knowledge/edit.html", form=form, resource=item, kit_parts=KIT_PARTS)
+    return _editor(form, item)
 
 
 @blueprint.route("/r/<uid>/submit", methods=["POST"])

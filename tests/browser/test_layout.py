@@ -315,7 +315,11 @@ def layout_scene(live_app: Any) -> LayoutScene:
             axis="communication",
             themes=["ENV-DIG", "ACC-COM"],
             tags=[long_title("Mot-clé", token)[:40]],
-            kit={"budget": long_title("Budget", token), "contacts": long_title("Contact", token)},
+            kit={"contacts": long_title("Contact", token)},
+            budget=[
+                {"label": long_title("Budget", token), "amount": "1200000.50", "currency": "COP", "note": LONG_WORD},
+                {"label": "", "amount": None, "currency": None, "note": long_title("Note", token)},
+            ],
             links=[{"url": f"https://example.org/{LONG_WORD}/{LONG_WORD}", "label": ""}],
             texts={"es": {"title": long_title("Recurso", token), "summary": long_title("Resumen", token)}},
         )

@@ -4,9 +4,11 @@ elsewhere, one featured, one in review; loaded twice harmlessly and searchable a
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from knowledge.budget import CURRENCIES, totals
 from knowledge.models import Resource, Reuse, Status
 from sonores_lms import search
 from sonores_lms.demo import load_demo
@@ -25,6 +27,13 @@ def test_the_demo_shares_resources_across_the_network(db, app):
         assert all(resource.institute_id is not None for resource in resources)
         reused = db.session.scalar(select(func.count(func.distinct(Reuse.resource_id))))
         assert reused >= 5
+        kits = [resource for resource in resources if resource.budget]
+        assert len(kits) >= 4 and all(
+            line["currency"] in CURRENCIES for r in kits for line in r.budget if line["amount"]
+        )
+        template = next(r for r in kits if r.kind == "template")  # the one a lesson of the courses demo shows
+        assert totals(template.budget) == {"COP": Decimal("20160000")}
+        assert any(line["amount"] is None and line["note"] for line in template.budget)  # a contribution in kind
         fete = search.search("knowledge_fts", "fete musique", language="es")
         assert fete.total == 1 and fete.hits[0].language == "es"
         assert search.search("knowledge_fts", "senal").total >= 1  # "señal" in the streaming settings

@@ -30,7 +30,8 @@ def kit(make_resource, places):
         axis="communication",
         themes=["ENV-DIG"],
         tags=["fête de la musique"],
-        kit={"contacts": "Ana: ana@example.org", "budget": "Son | 1200 USD"},
+        kit={"contacts": "Ana: ana@example.org"},
+        budget=[{"label": "Son", "amount": "1200", "currency": "USD", "note": ""}],
         texts={
             "fr": {"title": "Fête de la musique", "summary": "Un concert diffusé."},
             "es": {"title": "Fiesta de la música", "summary": "Un concierto transmitido."},
@@ -166,13 +167,14 @@ def test_a_resource_exports_as_json_with_its_files_metadata(client_as, kit):
     assert document["attachments"][0]["filename"] == "kit.pdf"
     assert document["attachments"][0]["content_type"] == "application/pdf"
     assert len(document["attachments"][0]["sha256"]) == 64
-    assert document["kit"]["budget"] == "Son | 1200 USD"
+    assert document["budget"] == [{"label": "Son", "amount": "1200", "currency": "USD", "note": ""}]
+    assert document["budget_totals"] == {"USD": "1200"} and "budget" not in document["kit"]
     assert document["translation_status"]["pt"] == "missing"
 
 
 def test_a_kit_shows_its_budget_lines_and_contacts_to_signed_in_staff(client_as, client, kit):
     page = client_as("staff").get(f"/knowledge/r/{kit.uid}").get_data(as_text=True)
-    assert '<td>Son</td><td class="kn-amount">1200 USD</td>' in page
+    assert '<td>Son</td><td class="kn-amount">$1,200.00</td>' in page
     assert "Ana: ana@example.org" in page
     # Anonymous readers reach no resource page (sign in first), and the public feed carries no contacts.
     assert client.get(f"/knowledge/r/{kit.uid}").status_code == 302
