@@ -97,6 +97,23 @@ ACTION_STATUS_TITLES = {
 }
 
 
+class CostBand(enum.StrEnum):
+    """What an action costs, in bands wide enough for a director to answer without a quote (US dollars)."""
+
+    NONE = "none"
+    UNDER_500 = "under-500"
+    FROM_500 = "500-5000"
+    OVER_5000 = "over-5000"
+
+
+COST_BAND_TITLES = {
+    CostBand.NONE: _l("No cost"),
+    CostBand.UNDER_500: _l("Under 500 USD"),
+    CostBand.FROM_500: _l("500 to 5,000 USD"),
+    CostBand.OVER_5000: _l("Over 5,000 USD"),
+}
+
+
 class Template(Translatable, db.Model):
     """One version of a questionnaire; ``status`` published means frozen."""
 
@@ -351,13 +368,41 @@ class Action(db.Model):
         _enum(ActionStatus, "checklists_action_status"), default=ActionStatus.PLANNED
     )
     priority: Mapped[float] = mapped_column(Float, default=0)
-    completion_note: Mapped[str | None] = mapped_column(Text)
+    cost_band: Mapped[CostBand | None] = mapped_column(_enum(CostBand, "checklists_cost_band"))
+    expected_effect: Mapped[str | None] = mapped_column(String(300))  # the KPI and target it should move
+    completion_note: Mapped[str | None] = mapped_column(Text)  # how it was done; required when done without a file
+    drop_reason: Mapped[str | None] = mapped_column(Text)
+    # The auditor's agreement: set on the actions of the plan they agreed with; an action added later waits for it.
+    agreed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    agreed_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
 
-    owner: Mapped[Any] = relationship("User", lazy="joined")
+    owner: Mapped[Any] = relationship("User", lazy="joined", foreign_keys=[owner_id])
+    agreed_by: Mapped[Any] = relationship("User", lazy="joined", foreign_keys=[agreed_by_id])
+    evidence: Mapped[list[ActionEvidence]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", order_by="ActionEvidence.id", lazy="selectin"
+    )
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class ActionEvidence(db.Model):
+    """Evidence that an action was done: stored like an answer's files (by SHA-256), served by its ``uid``."""
+
+    __tablename__ = "checklists_action_evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    action_id: Mapped[int] = mapped_column(ForeignKey("checklists_actions.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(120))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    action: Mapped[Action] = relationship(back_populates="evidence")
 
 
 class Score(db.Model):
