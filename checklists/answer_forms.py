@@ -151,5 +151,6 @@ class ProfileForm(FlaskForm):
         validators=[DataRequired()],
     )
     owns_building = BooleanField(_l("The institute owns its building"))
+    has_hall = BooleanField(_l("The institute has a hall of its own (shows, screenings, exhibitions)"))
     named = BooleanField(_l("Show our results under our name in the network view"))
     submit = SubmitField(_l("Save"))

@@ -182,6 +182,7 @@ def load() -> None:
                     institute_id=institute.id,
                     staff_band=("small", "medium", "large")[n % 3],
                     owns_building=n % 4 == 0,
+                    has_hall=n % 3 != 0,  # the small institutes have no hall of their own
                     named=institute.name
                     in ("Alliance Française de Quito", "Institut français du Chili", "Alliance Française de Bogotá"),
                 )

@@ -428,6 +428,7 @@ class Profile(db.Model):
     institute_id: Mapped[int] = mapped_column(ForeignKey("core_institutes.id", ondelete="CASCADE"), primary_key=True)
     staff_band: Mapped[str] = mapped_column(String(10), default="small")  # small (<10), medium (10-30), large
     owns_building: Mapped[bool] = mapped_column(Boolean, default=False)
+    has_hall: Mapped[bool] = mapped_column(Boolean, default=False)  # a hall of its own for shows and screenings
     named: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

@@ -1,12 +1,13 @@
 """checklists: what a mature action plan holds (cost band, expected effect, evidence of completion, reason for
-dropping, the auditor's agreement)
+dropping, the auditor's agreement); the peer groups' "has a hall"
 
 Revision ID: checklists_0002
 Revises: checklists_0001
 Create Date: 2026-12-07
 
 Existing actions get no cost band, effect or agreement (nothing was estimated nor agreed yet): every new column
-is nullable.
+is nullable. Existing profiles say "no hall" until their director says otherwise; on PostgreSQL the column then
+loses its server default (the model gives new rows theirs).
 
 """
 import warnings
@@ -61,9 +62,14 @@ def upgrade():
     )
     with op.batch_alter_table('checklists_action_evidence', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_checklists_action_evidence_action_id'), ['action_id'], unique=False)
+    op.add_column('checklists_profiles', sa.Column('has_hall', sa.Boolean(), nullable=False, server_default=sa.false()))
+    if op.get_bind().dialect.name != 'sqlite':
+        # SQLite keeps the harmless default: removing it would need a rebuild of the table.
+        op.alter_column('checklists_profiles', 'has_hall', server_default=None)
 
 
 def downgrade():
+    op.drop_column('checklists_profiles', 'has_hall')  # SQLite 3.35+ drops a plain column in place
     with op.batch_alter_table('checklists_action_evidence', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_checklists_action_evidence_action_id'))
     op.drop_table('checklists_action_evidence')

@@ -527,6 +527,7 @@ def profile(institute_id: int) -> Any:
             db.session.add(stored)
         stored.staff_band = form.staff_band.data
         stored.owns_building = form.owns_building.data
+        stored.has_hall = form.has_hall.data
         stored.named = form.named.data
         db.session.flush()
         flash(_("Saved."), "success")
