@@ -72,6 +72,11 @@ ANSWER_TYPE_TITLES = {
 }
 
 
+def is_emission_unit(unit: str | None) -> bool:
+    """ "t CO2e", "kg CO2e/event", "g CO₂": figures computed with an emission factor."""
+    return "CO2" in (unit or "").upper().replace("\u2082", "2")
+
+
 class AuditState(enum.StrEnum):
     NOT_STARTED = "not-started"
     IN_PROGRESS = "in-progress"
@@ -201,6 +206,11 @@ class Item(Translatable, db.Model):
 
     theme: Mapped[Theme] = relationship(back_populates="items")
     template: Mapped[Template] = relationship()
+
+    @property
+    def takes_emission_factor(self) -> bool:
+        """A number whose unit is an emission (kg or t CO2e...): its answer says which emission factor it used."""
+        return self.answer_type == AnswerType.NUMBER and is_emission_unit(self.unit)
 
 
 class Campaign(Translatable, db.Model):

@@ -229,7 +229,12 @@ def _filled(
 ) -> Any:
     """A form showing the stored answer (never the request's data: this is a page read, not a send)."""
     value = value or {}
+    factor = value.get("factor") or {}
     data = {
+        "factor_source": factor.get("source"),
+        "factor_year": str(factor["year"]) if factor.get("year") else "",
+        "factor_value": _plain(factor.get("value")),
+        "factor_unit": factor.get("unit"),
         "choice": value.get("choice"),
         "choices": value.get("choices") or [],
         "number": _plain(value.get("number")),

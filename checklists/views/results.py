@@ -17,7 +17,7 @@ from sonores_lms.permissions import signed_in
 from .. import access, charts, states
 from ..action_forms import ActionStatusForm
 from ..blueprint import blueprint
-from ..insights import gaps, kpi_trends, training
+from ..insights import emission_factors, factor_changes, gaps, kpi_history, training
 from ..queries import audit_by_uid, for_country, tree_from
 from ..results import compute, stored_scores, template_items
 
@@ -49,7 +49,7 @@ def results_context(audit: Any, *, max_trends: int = MAX_TRENDS) -> dict[str, An
         (p.text("title").text, pct("pillar", p.code, "self"), pct("pillar", p.code, "reviewed")) for p in tree.pillars
     ]
     chart = charts.bars(_("Score per pillar: self-assessed (light) and reviewed (dark)"), pillar_rows)
-    trends = kpi_trends(audit, items)
+    trends, factors = kpi_history(audit, items)
     drawn = [code for code, points in trends.items() if len(points) >= 2][:max_trends]
     trend_charts = {
         code: charts.trend(_("%(code)s over the years", code=code), trends[code], items[code].unit or "")
@@ -64,6 +64,9 @@ def results_context(audit: Any, *, max_trends: int = MAX_TRENDS) -> dict[str, An
         "gaps": gaps(rules, reviewed, items),
         "trends": trends,
         "trend_charts": trend_charts,
+        "factors": factors,
+        "factor_changes": factor_changes(factors),
+        "emissions": emission_factors(audit, items),
         "items": items,
         "scores": scores,
         "STATE_TITLES": states.STATE_TITLES,
