@@ -1,7 +1,6 @@
 """Issue 11 walked in a real browser: a referent fills audit items (with and without JavaScript), the director
 submits, an auditor reviews an answer down and validates, the results page shows its charts, and the auditor adds
-an action to the plan and agrees with it; axe checks every
-page of the JavaScript walk.
+an action to the plan and agrees with it; axe checks every page of the JavaScript walk.
 """
 
 from __future__ import annotations
