@@ -164,6 +164,7 @@ def populate_checklists(app: Any, network: Network, *, seed: int = 2027) -> Chec
                     "institute_id": iid,
                     "staff_band": ("small", "medium", "large")[n % 3],
                     "owns_building": n % 4 == 0,
+                    "has_hall": n % 3 != 0,
                     "named": n % 50 == 0,
                 }
                 for n, iid in enumerate(institute_ids)

@@ -13,11 +13,13 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from sonores_lms.database import utcnow
 from sonores_lms.forms import MultiCheckboxField, choices
 
 from .models import AnswerType, Item
 from .scoring import NOT_APPLICABLE, PARTLY
 
+FACTOR_FIRST_YEAR = 1990  # older factors are not in use any more
 COMMENT_MAX = 4000
 TEXT_MAX = 8000
 YPN_KEYS = ("yes", "partly", "no", NOT_APPLICABLE)
@@ -47,6 +49,20 @@ class AnswerForm(FlaskForm):
     numerator = StringField(_l("Counted"), validators=[Optional(), Length(max=40)])
     denominator = StringField(_l("Out of"), validators=[Optional(), Length(max=40)])
     text = TextAreaField(_l("Your answer"), validators=[Optional(), Length(max=TEXT_MAX)])
+    # The emission factor behind an emission figure: kept with the answer (and each change of it), so trends across
+    # a change of factor can say so.
+    factor_source = StringField(
+        _l("Source of the emission factor"),
+        description=_l("For example ADEME Base Carbone, or the national grid operator."),
+        validators=[Optional(), Length(max=120)],
+    )
+    factor_year = StringField(_l("Year of the factor"), validators=[Optional(), Length(max=10)])
+    factor_value = StringField(_l("Factor (optional)"), validators=[Optional(), Length(max=40)])
+    factor_unit = StringField(
+        _l("Unit of the factor (optional)"),
+        description=_l("For example kg CO2e per passenger-km."),
+        validators=[Optional(), Length(max=40)],
+    )
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=COMMENT_MAX)])
     version = HiddenField()
     submit = SubmitField(_l("Save this answer"))
@@ -99,7 +115,14 @@ class AnswerForm(FlaskForm):
                 return self._fail(_l("The figure cannot be below %(low)s.", low=low))
             if high is not None and value > float(high):
                 return self._fail(_l("The figure cannot be above %(high)s.", high=high))
-            return {"number": value}
+            answer: dict[str, Any] = {"number": value}
+            if item.takes_emission_factor:
+                factor = self.factor_for()
+                if factor is False:
+                    return None
+                if factor:
+                    answer["factor"] = factor
+            return answer
         if kind == AnswerType.PERCENT:
             numerator, denominator = _number(self.numerator.data), _number(self.denominator.data)
             if numerator is None or denominator is None:
@@ -116,6 +139,41 @@ class AnswerForm(FlaskForm):
             return {"text": text}
         # A file: the answer is the evidence itself; saving records that the institute considers it given.
         return {"attached": True}
+
+    def factor_for(self) -> dict[str, Any] | None | bool:
+        """The emission factor given (source, year, then value and unit when given); None when none was; False with
+        :attr:`problem` set when it does not hold."""
+        source = (self.factor_source.data or "").strip()
+        year_text = (self.factor_year.data or "").strip()
+        value_text = (self.factor_value.data or "").strip()
+        unit = (self.factor_unit.data or "").strip()
+        if not (source or year_text or value_text or unit):
+            return None
+        value = None
+        if value_text:
+            value = _number(value_text)
+            if value is None or value < 0:
+                self._fail(_l("Enter the emission factor as a number, such as 0.152."))
+                return False
+        if not source:
+            self._fail(_l("Give the source of the emission factor, such as ADEME Base Carbone."))
+            return False
+        last = utcnow().year + 1
+        if not (year_text.isdigit() and FACTOR_FIRST_YEAR <= int(year_text) <= last):
+            self._fail(
+                _l(
+                    "Give the year of the emission factor, between %(first)s and %(last)s.",
+                    first=FACTOR_FIRST_YEAR,
+                    last=last,
+                )
+            )
+            return False
+        factor: dict[str, Any] = {"source": source, "year": int(year_text)}
+        if value is not None:
+            factor["value"] = value
+        if unit:
+            factor["unit"] = unit
+        return factor
 
 
 class ReviewForm(AnswerForm):
@@ -151,5 +209,6 @@ class ProfileForm(FlaskForm):
         validators=[DataRequired()],
     )
     owns_building = BooleanField(_l("The institute owns its building"))
+    has_hall = BooleanField(_l("The institute has a hall of its own (shows, screenings, exhibitions)"))
     named = BooleanField(_l("Show our results under our name in the network view"))
     submit = SubmitField(_l("Save"))

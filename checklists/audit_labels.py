@@ -21,6 +21,8 @@ LABELS: dict[str, Any] = {
     "checklists.template-published": _l("Checklist template published"),
     "checklists.action-added": _l("Action added to an action plan"),
     "checklists.action-updated": _l("Action of an action plan updated"),
+    "checklists.action-evidence-added": _l("Evidence of completion attached to an action"),
+    "checklists.action-plan-agreed": _l("Action plan agreed by the auditor"),
     "checklists.auditor-assigned": _l("Auditor assigned to an eco-audit"),
     "checklists.auditor-unassigned": _l("Auditor withdrawn from an eco-audit"),
     "checklists.auditor-assigned-country": _l("Auditor assigned to a country's eco-audits"),
@@ -31,6 +33,7 @@ TARGETS: dict[str, Any] = {
     "Evidence": _l("Evidence file"),
     "Template": _l("Checklist template"),
     "Action": _l("Action"),
+    "ActionEvidence": _l("Evidence of completion"),
 }
 KEYS: dict[str, Any] = {
     "uid": _l("Identifier"),
@@ -39,6 +42,13 @@ KEYS: dict[str, Any] = {
     "audits": _l("Audits"),
     "auditor": _l("Auditor"),
     "country": _l("Country"),
+    "status": _l("Status"),
+    "cost_band": _l("Cost"),
+    "expected_effect": _l("Expected effect"),
+    "note": _l("Comment on the completion"),
+    "drop_reason": _l("Why it is dropped"),
+    "action": _l("Action"),
+    "actions": _l("Actions"),
 }
 
 

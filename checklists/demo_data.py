@@ -136,6 +136,8 @@ def _fill(audit: Audit, items: list[Item], rng: random.Random, *, share: float, 
         if share < 1 and (index / max(1, len(items))) >= share:
             break
         value = _value(item, rng, level, growth)
+        if item.takes_emission_factor:  # the air-travel factor the reference cites
+            value["factor"] = {"source": "ADEME Base Carbone", "year": 2018, "value": 0.152, "unit": "kg CO2e/pkm"}
         comment = "Voir la note du directeur." if value.get("choice") in ("partly", "na") else None
         answer = Answer(audit_id=audit.id, item_id=item.id, value=value, comment=comment)
         answer.changes.append(AnswerChange(side="self", before=None, after=value, comment=comment))
@@ -182,6 +184,7 @@ def load() -> None:
                     institute_id=institute.id,
                     staff_band=("small", "medium", "large")[n % 3],
                     owns_building=n % 4 == 0,
+                    has_hall=n % 3 != 0,  # the small institutes have no hall of their own
                     named=institute.name
                     in ("Alliance Française de Quito", "Institut français du Chili", "Alliance Française de Bogotá"),
                 )

@@ -19,7 +19,7 @@ from sonores_lms.audit.services import record
 from sonores_lms.extensions import db
 from sonores_lms.i18n import format_size
 
-from .models import Answer, Evidence
+from .models import Action, ActionEvidence, Answer, Evidence
 
 EXTENSIONS = {
     "application/pdf": ("pdf",),
@@ -49,7 +49,7 @@ def folder() -> Path:
     return Path(configured) if configured else Path(current_app.instance_path) / "uploads"
 
 
-def path_of(evidence: Evidence) -> Path:
+def path_of(evidence: Evidence | ActionEvidence) -> Path:
     return folder() / evidence.sha256[:2] / evidence.sha256
 
 
@@ -90,25 +90,44 @@ def _safe_name(name: str | None, mime: str) -> str:
     return f"{stem or base}.{EXTENSIONS[mime][0]}"
 
 
-def attach(answer: Answer, content: bytes, filename: str, *, actor: Any) -> Evidence:
-    """Check, store (once per content) and attach a file to ``answer``."""
+def store(content: bytes, filename: str) -> tuple[str, str, str]:
+    """Check ``content`` and keep it once per content: (content type, SHA-256, safe file name)."""
     mime = check(content, filename)
     digest = hashlib.sha256(content).hexdigest()
-    evidence = Evidence(
-        answer_id=answer.id,
-        filename=_safe_name(filename, mime),
-        content_type=mime,
-        size=len(content),
-        sha256=digest,
-        uploaded_by_id=actor.id,
-    )
-    target = path_of(evidence)
+    target = folder() / digest[:2] / digest
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".part")
         partial.write_bytes(content)
         partial.replace(target)
+    return mime, digest, _safe_name(filename, mime)
+
+
+def attach(answer: Answer, content: bytes, filename: str, *, actor: Any) -> Evidence:
+    """Check, store (once per content) and attach a file to ``answer``."""
+    mime, digest, name = store(content, filename)
+    evidence = Evidence(
+        answer_id=answer.id, filename=name, content_type=mime, size=len(content), sha256=digest, uploaded_by_id=actor.id
+    )
     answer.evidence.append(evidence)
     db.session.flush()
     record("checklists.evidence-added", actor=actor, target=evidence, target_label=evidence.filename)
+    return evidence
+
+
+def attach_to_action(action: Action, content: bytes, filename: str, *, actor: Any) -> ActionEvidence:
+    """The same checks and storage for the evidence that an action was done."""
+    mime, digest, name = store(content, filename)
+    evidence = ActionEvidence(
+        action_id=action.id, filename=name, content_type=mime, size=len(content), sha256=digest, uploaded_by_id=actor.id
+    )
+    action.evidence.append(evidence)
+    db.session.flush()
+    record(
+        "checklists.action-evidence-added",
+        actor=actor,
+        target=evidence,
+        target_label=evidence.filename,
+        details={"action": action.uid},
+    )
     return evidence

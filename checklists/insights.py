@@ -34,10 +34,38 @@ def gaps(rules: list[ItemRule], reviewed: Result, items: dict[str, Item]) -> lis
     ]
 
 
+@dataclass(frozen=True)
+class FactorChange:
+    """Between two years of a KPI's line, the emission factor's source changed: the figures are not comparable."""
+
+    code: str
+    year_before: int
+    year_after: int
+    source_before: str
+    source_after: str
+
+
+@dataclass(frozen=True)
+class EmissionFactor:
+    """An emission figure of this audit and the factors it was computed with: the institute's and the auditor's."""
+
+    item: Item
+    own: dict[str, Any] | None
+    reviewed: dict[str, Any] | None
+
+
 def kpi_trends(audit: Audit, current: dict[str, Item]) -> dict[str, list[tuple[int, float]]]:
     """Per KPI code of this audit's template (``current``: its items by code), its figure in each year of the
     institute's audits up to this one; trends join items by code, and an item that replaced another continues its
     line. One query."""
+    return kpi_history(audit, current)[0]
+
+
+def kpi_history(
+    audit: Audit, current: dict[str, Item]
+) -> tuple[dict[str, list[tuple[int, float]]], dict[str, dict[int, dict[str, Any]]]]:
+    """:func:`kpi_trends` and, beside it, the emission factor each year's figure was computed with (by code and
+    year, the reviewed answer's where given), in the same query."""
     rows = db.session.execute(
         select(Campaign.year, Item.code, Answer.value, Answer.reviewed)
         .join(Audit, Audit.campaign_id == Campaign.id)
@@ -54,16 +82,51 @@ def kpi_trends(audit: Audit, current: dict[str, Item]) -> dict[str, list[tuple[i
     kpis = {code: item for code, item in current.items() if item.kpi}
     aliases = {item.replaces: code for code, item in kpis.items() if item.replaces}
     trends: dict[str, dict[int, float]] = {}
+    factors: dict[str, dict[int, dict[str, Any]]] = {}
     for year, code, value, reviewed in rows:
         code = aliases.get(code, code)
         item = kpis.get(code)
         if item is None:
             continue
         rule = ItemRule(code, "", "", item.answer_type.value, item.weight)
-        figure = measure(rule, reviewed or value)
+        kept = reviewed or value
+        figure = measure(rule, kept)
         if figure is not None:
             trends.setdefault(code, {})[year] = round(figure, 2)
-    return {code: sorted(points.items()) for code, points in trends.items()}
+            if isinstance(kept, dict) and kept.get("factor"):
+                factors.setdefault(code, {})[year] = kept["factor"]
+    return {code: sorted(points.items()) for code, points in trends.items()}, factors
+
+
+def factor_changes(factors: dict[str, dict[int, dict[str, Any]]]) -> list[FactorChange]:
+    """Where a line's emission factor source differs from the previous year's that gave one (compared without
+    case or surrounding spaces: "ADEME base carbone" is the same source)."""
+    found: list[FactorChange] = []
+    for code, by_year in sorted(factors.items()):
+        years = sorted(by_year)
+        for before, after in zip(years, years[1:], strict=False):
+            old, new = str(by_year[before].get("source", "")), str(by_year[after].get("source", ""))
+            if old.strip().casefold() != new.strip().casefold():
+                found.append(FactorChange(code, before, after, old, new))
+    return found
+
+
+def emission_factors(audit: Audit, current: dict[str, Item]) -> list[EmissionFactor]:
+    """This audit's emission figures with the factors they used, in template order; one query."""
+    wanted = [code for code, item in current.items() if item.takes_emission_factor]
+    if not wanted:
+        return []
+    rows = db.session.execute(
+        select(Item.code, Answer.value, Answer.reviewed)
+        .join(Answer, Answer.item_id == Item.id)
+        .where(Answer.audit_id == audit.id, Item.code.in_(wanted))
+    )
+    given = {code: (value or {}, reviewed or {}) for code, value, reviewed in rows}
+    return [
+        EmissionFactor(current[code], given[code][0].get("factor"), given[code][1].get("factor"))
+        for code in wanted
+        if code in given and (given[code][0].get("factor") or given[code][1].get("factor"))
+    ]
 
 
 def weak_themes(scores: dict[tuple[str, str, str], Any], basis: str = "reviewed") -> list[tuple[str, float]]:

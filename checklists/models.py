@@ -72,6 +72,11 @@ ANSWER_TYPE_TITLES = {
 }
 
 
+def is_emission_unit(unit: str | None) -> bool:
+    """ "t CO2e", "kg CO2e/event", "g CO₂": figures computed with an emission factor."""
+    return "CO2" in (unit or "").upper().replace("\u2082", "2")
+
+
 class AuditState(enum.StrEnum):
     NOT_STARTED = "not-started"
     IN_PROGRESS = "in-progress"
@@ -94,6 +99,23 @@ ACTION_STATUS_TITLES = {
     ActionStatus.IN_PROGRESS: _l("In progress"),
     ActionStatus.DONE: _l("Done"),
     ActionStatus.DROPPED: _l("Dropped"),
+}
+
+
+class CostBand(enum.StrEnum):
+    """What an action costs, in bands wide enough for a director to answer without a quote (US dollars)."""
+
+    NONE = "none"
+    UNDER_500 = "under-500"
+    FROM_500 = "500-5000"
+    OVER_5000 = "over-5000"
+
+
+COST_BAND_TITLES = {
+    CostBand.NONE: _l("No cost"),
+    CostBand.UNDER_500: _l("Under 500 USD"),
+    CostBand.FROM_500: _l("500 to 5,000 USD"),
+    CostBand.OVER_5000: _l("Over 5,000 USD"),
 }
 
 
@@ -184,6 +206,11 @@ class Item(Translatable, db.Model):
 
     theme: Mapped[Theme] = relationship(back_populates="items")
     template: Mapped[Template] = relationship()
+
+    @property
+    def takes_emission_factor(self) -> bool:
+        """A number whose unit is an emission (kg or t CO2e...): its answer says which emission factor it used."""
+        return self.answer_type == AnswerType.NUMBER and is_emission_unit(self.unit)
 
 
 class Campaign(Translatable, db.Model):
@@ -351,13 +378,41 @@ class Action(db.Model):
         _enum(ActionStatus, "checklists_action_status"), default=ActionStatus.PLANNED
     )
     priority: Mapped[float] = mapped_column(Float, default=0)
-    completion_note: Mapped[str | None] = mapped_column(Text)
+    cost_band: Mapped[CostBand | None] = mapped_column(_enum(CostBand, "checklists_cost_band"))
+    expected_effect: Mapped[str | None] = mapped_column(String(300))  # the KPI and target it should move
+    completion_note: Mapped[str | None] = mapped_column(Text)  # how it was done; required when done without a file
+    drop_reason: Mapped[str | None] = mapped_column(Text)
+    # The auditor's agreement: set on the actions of the plan they agreed with; an action added later waits for it.
+    agreed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    agreed_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
 
-    owner: Mapped[Any] = relationship("User", lazy="joined")
+    owner: Mapped[Any] = relationship("User", lazy="joined", foreign_keys=[owner_id])
+    agreed_by: Mapped[Any] = relationship("User", lazy="joined", foreign_keys=[agreed_by_id])
+    evidence: Mapped[list[ActionEvidence]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", order_by="ActionEvidence.id", lazy="selectin"
+    )
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class ActionEvidence(db.Model):
+    """Evidence that an action was done: stored like an answer's files (by SHA-256), served by its ``uid``."""
+
+    __tablename__ = "checklists_action_evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    action_id: Mapped[int] = mapped_column(ForeignKey("checklists_actions.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(120))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    action: Mapped[Action] = relationship(back_populates="evidence")
 
 
 class Score(db.Model):
@@ -383,6 +438,7 @@ class Profile(db.Model):
     institute_id: Mapped[int] = mapped_column(ForeignKey("core_institutes.id", ondelete="CASCADE"), primary_key=True)
     staff_band: Mapped[str] = mapped_column(String(10), default="small")  # small (<10), medium (10-30), large
     owns_building: Mapped[bool] = mapped_column(Boolean, default=False)
+    has_hall: Mapped[bool] = mapped_column(Boolean, default=False)  # a hall of its own for shows and screenings
     named: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

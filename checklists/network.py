@@ -1,7 +1,7 @@
 """The network view: how institutes compare, without shaming anyone.
 
 Per pillar (or per theme of one pillar), the median and quartiles of reviewed scores by country and by peer group
-(staff size band, owns or rents its building); a group of fewer than :data:`MIN_GROUP` institutes shows no figure,
+(staff size band, owns or rents its building, has a hall or not); a group of fewer than :data:`MIN_GROUP` institutes shows no figure,
 so a small one is never exposed. Named results only for institutes that opted in. The statistics are computed in
 Python from stored scores read in one query: no scoring happens here.
 """
@@ -70,8 +70,10 @@ def years() -> list[int]:
     )
 
 
-def peer_key(staff_band: str | None, owns: bool | None) -> str:
-    return f"{staff_band or 'small'}-{'owns' if owns else 'rents'}"
+def peer_key(staff_band: str | None, owns: bool | None, hall: bool | None = False) -> str:
+    """The reference's peer group: staff size band; owns or rents; has a hall. No profile reads as a small
+    institute renting, without a hall."""
+    return f"{staff_band or 'small'}-{'owns' if owns else 'rents'}-{'hall' if hall else 'no-hall'}"
 
 
 def network_view(year: int | None, pillar: str | None = None) -> NetworkView:
@@ -92,6 +94,7 @@ def network_view(year: int | None, pillar: str | None = None) -> NetworkView:
             Institute.country,
             Profile.staff_band,
             Profile.owns_building,
+            Profile.has_hall,
             Profile.named,
         )
         .join(Audit, Audit.id == Score.audit_id)
@@ -112,20 +115,21 @@ def network_view(year: int | None, pillar: str | None = None) -> NetworkView:
 
 
 def aggregate(year: int, rows: Iterable[Any]) -> NetworkView:
-    """Group ``rows`` (code, percent, institute id, name, country, staff band, owns, named) into the view."""
+    """Group ``rows`` (code, percent, institute id, name, country, staff band, owns, has a hall, named) into the
+    view."""
     overall: dict[str, list[float]] = {}
     countries: dict[str, dict[str, list[float]]] = {}
     peers: dict[str, dict[str, list[float]]] = {}
     named: dict[int, tuple[str, str, dict[str, float | None]]] = {}
     needs: dict[str, int] = {}
-    for code, percent, institute_id, name, country, band, owns, is_named in rows:
+    for code, percent, institute_id, name, country, band, owns, hall, is_named in rows:
         if is_named:
             named.setdefault(institute_id, (name, country, {}))[2][code] = percent
         if percent is None:
             continue
         overall.setdefault(code, []).append(percent)
         countries.setdefault(country, {}).setdefault(code, []).append(percent)
-        peers.setdefault(peer_key(band, owns), {}).setdefault(code, []).append(percent)
+        peers.setdefault(peer_key(band, owns, hall), {}).setdefault(code, []).append(percent)
         if percent < WEAK:
             needs[code] = needs.get(code, 0) + 1
     codes = sorted(overall)

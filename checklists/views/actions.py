@@ -1,25 +1,27 @@
-"""The action plan of an audit, on its results page: add an action from gaps, update an action's status."""
+"""The action plan of an audit, on its results page: add an action from gaps, update an action (status, cost,
+effect, evidence of completion, reason for dropping), the auditor's agreement, and the completion files."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, url_for
+from flask import abort, flash, redirect, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from sonores_lms.extensions import db
-from sonores_lms.forms import choices
+from sonores_lms.forms import ConfirmForm, choices
 from sonores_lms.people.models import User
-from sonores_lms.permissions import signed_in
+from sonores_lms.permissions import requires, signed_in
 
 from .. import access
 from ..action_forms import ActionForm, ActionStatusForm
-from ..actions import add_action, update_action
+from ..actions import add_action, agree_plan, update_action
 from ..blueprint import blueprint
-from ..models import Action, Audit, Item
+from ..evidence import EvidenceError, attach_to_action, check, max_bytes, path_of, read_limited
+from ..models import Action, ActionEvidence, Audit, Item
 from ..queries import audit_by_uid
 
 
@@ -77,23 +79,99 @@ def add_action_view(uid: str) -> Any:
         owner_id=owner,
         due_on=form.due_on.data,
         actor=current_user,
+        cost_band=form.cost_value(),
+        expected_effect=form.effect_value(),
     )
     flash(_("Action added to the plan."), "success")
     return redirect(url_for("checklists.results", uid=audit.uid, _anchor="plan"))
 
 
-@blueprint.route("/actions/<uid>", methods=["POST"])
-@signed_in
-def update_action_view(uid: str) -> Response:
+def _action_and_audit(uid: str) -> tuple[Action, Audit]:
     action = db.session.scalar(select(Action).where(Action.uid == uid))
     if action is None:
         abort(404)
     audit = db.session.get(Audit, action.audit_id)
-    if audit is None or not may_plan(current_user, audit):
+    if audit is None:
+        abort(404)
+    return action, audit
+
+
+@blueprint.route("/actions/<uid>", methods=["POST"])
+@signed_in
+def update_action_view(uid: str) -> Any:
+    """A status change; a refused one re-renders the results page with the messages on that action's form."""
+    action, audit = _action_and_audit(uid)
+    if not may_plan(current_user, audit):
         abort(403)
     form = ActionStatusForm()
+    form.has_evidence = bool(action.evidence)
+    from .results import results_page
+
     if not form.validate():
-        abort(400)
-    update_action(action, status=form.status_value(), note=(form.note.data or "").strip() or None, actor=current_user)
+        return results_page(audit, status_forms={action.uid: form}, status=400)
+    content = b""
+    if form.has_file():
+        upload = form.file.data
+        content = read_limited(upload.stream, max_bytes())
+        try:
+            check(content, upload.filename)
+        except EvidenceError as error:
+            form.file.errors = [error.message]
+            return results_page(audit, status_forms={action.uid: form}, status=413 if error.too_large else 400)
+        attach_to_action(action, content, upload.filename, actor=current_user)
+    update_action(
+        action,
+        status=form.status_value(),
+        note=(form.note.data or "").strip() or None,
+        drop_reason=(form.drop_reason.data or "").strip() or None,
+        cost_band=form.cost_value(),
+        expected_effect=form.effect_value(),
+        actor=current_user,
+    )
     flash(_("Action updated."), "success")
     return redirect(url_for("checklists.results", uid=audit.uid, _anchor="plan"))
+
+
+@blueprint.route("/audits/<uid>/actions/agree", methods=["POST"])
+@requires("checklists.review")
+def agree_plan_view(uid: str) -> Response:
+    """The auditor records that they agree with the plan as it stands."""
+    audit = audit_by_uid(uid)
+    if audit is None:
+        abort(404)
+    if not access.can_review(current_user, audit):
+        abort(403)
+    if not ConfirmForm().validate():
+        abort(400)
+    if agree_plan(audit, actor=current_user):
+        flash(_("You agreed with the action plan."), "success")
+    else:
+        flash(_("Every action of the plan was already agreed."), "info")
+    return redirect(url_for("checklists.results", uid=audit.uid, _anchor="plan"))
+
+
+@blueprint.route("/action-evidence/<uid>")
+@signed_in
+def action_evidence_file(uid: str) -> Response:
+    """Evidence that an action was done, for the people who may see its audit; others get 404, as for a file that
+    does not exist."""
+    evidence = db.session.scalar(select(ActionEvidence).where(ActionEvidence.uid == uid))
+    if evidence is None:
+        abort(404)
+    audit = db.session.get(Audit, evidence.action.audit_id)
+    if audit is None or not access.can_see(current_user, audit):
+        abort(404)
+    path = path_of(evidence)
+    if not path.is_file():
+        abort(404)
+    response = send_file(
+        path,
+        mimetype=evidence.content_type,
+        as_attachment=not evidence.content_type.startswith("image/"),
+        download_name=evidence.filename,
+        conditional=True,
+        max_age=3600,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response

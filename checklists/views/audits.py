@@ -229,7 +229,12 @@ def _filled(
 ) -> Any:
     """A form showing the stored answer (never the request's data: this is a page read, not a send)."""
     value = value or {}
+    factor = value.get("factor") or {}
     data = {
+        "factor_source": factor.get("source"),
+        "factor_year": str(factor["year"]) if factor.get("year") else "",
+        "factor_value": _plain(factor.get("value")),
+        "factor_unit": factor.get("unit"),
         "choice": value.get("choice"),
         "choices": value.get("choices") or [],
         "number": _plain(value.get("number")),
@@ -527,6 +532,7 @@ def profile(institute_id: int) -> Any:
             db.session.add(stored)
         stored.staff_band = form.staff_band.data
         stored.owns_building = form.owns_building.data
+        stored.has_hall = form.has_hall.data
         stored.named = form.named.data
         db.session.flush()
         flash(_("Saved."), "success")

@@ -37,14 +37,16 @@ def connect(plugin: Any) -> None:
 
 def peer_titles() -> dict[str, str]:
     bands = {"small": _("fewer than 10 staff"), "medium": _("10 to 30 staff"), "large": _("over 30 staff")}
+    kinds = {
+        ("owns", "hall"): _("%(band)s, owns its building, has a hall"),
+        ("owns", "no-hall"): _("%(band)s, owns its building, no hall"),
+        ("rents", "hall"): _("%(band)s, rents its building, has a hall"),
+        ("rents", "no-hall"): _("%(band)s, rents its building, no hall"),
+    }
     return {
-        f"{band}-{tenure}": (
-            _("%(band)s, owns its building", band=title)
-            if tenure == "owns"
-            else _("%(band)s, rents its building", band=title)
-        )
+        f"{band}-{tenure}-{hall}": kind % {"band": title}
         for band, title in bands.items()
-        for tenure in ("owns", "rents")
+        for (tenure, hall), kind in kinds.items()
     }
 
 

@@ -17,7 +17,7 @@ from sonores_lms.permissions import signed_in
 from .. import access, charts, states
 from ..action_forms import ActionStatusForm
 from ..blueprint import blueprint
-from ..insights import gaps, kpi_trends, training
+from ..insights import emission_factors, factor_changes, gaps, kpi_history, training
 from ..queries import audit_by_uid, for_country, tree_from
 from ..results import compute, stored_scores, template_items
 
@@ -49,7 +49,7 @@ def results_context(audit: Any, *, max_trends: int = MAX_TRENDS) -> dict[str, An
         (p.text("title").text, pct("pillar", p.code, "self"), pct("pillar", p.code, "reviewed")) for p in tree.pillars
     ]
     chart = charts.bars(_("Score per pillar: self-assessed (light) and reviewed (dark)"), pillar_rows)
-    trends = kpi_trends(audit, items)
+    trends, factors = kpi_history(audit, items)
     drawn = [code for code, points in trends.items() if len(points) >= 2][:max_trends]
     trend_charts = {
         code: charts.trend(_("%(code)s over the years", code=code), trends[code], items[code].unit or "")
@@ -64,6 +64,9 @@ def results_context(audit: Any, *, max_trends: int = MAX_TRENDS) -> dict[str, An
         "gaps": gaps(rules, reviewed, items),
         "trends": trends,
         "trend_charts": trend_charts,
+        "factors": factors,
+        "factor_changes": factor_changes(factors),
+        "emissions": emission_factors(audit, items),
         "items": items,
         "scores": scores,
         "STATE_TITLES": states.STATE_TITLES,
@@ -85,9 +88,28 @@ def results(uid: str) -> Any:
     return results_page(_seen(uid))
 
 
-def results_page(audit: Any, *, action_form: Any = None, status: int = 200) -> Any:
+def _status_form(action: Any) -> ActionStatusForm:
+    """An action's update form showing what is stored (a page read, not a send)."""
+    return ActionStatusForm(
+        formdata=None,
+        data={
+            "status": action.status.value,
+            "cost_band": action.cost_band.value if action.cost_band else "",
+            "expected_effect": action.expected_effect,
+            "note": action.completion_note,
+            "drop_reason": action.drop_reason,
+        },
+    )
+
+
+def results_page(
+    audit: Any, *, action_form: Any = None, status_forms: dict[str, Any] | None = None, status: int = 200
+) -> Any:
+    """The results page; ``action_form`` or ``status_forms`` (by action uid) are refused forms to show again."""
+    from sonores_lms.forms import ConfirmForm
+
     from ..actions import actions_of, last_year_actions
-    from ..models import ACTION_STATUS_TITLES
+    from ..models import ACTION_STATUS_TITLES, COST_BAND_TITLES
     from .actions import action_form as new_action_form
     from .actions import may_plan
 
@@ -95,13 +117,18 @@ def results_page(audit: Any, *, action_form: Any = None, status: int = 200) -> A
     context["training"] = training(context["scores"], str(get_locale() or "fr"))
     plans = may_plan(current_user, audit)
     codes = [gap.item.code for gap in context["gaps"]]
+    actions = actions_of(audit)
+    refused = status_forms or {}
     context.update(
-        actions=actions_of(audit),
+        actions=actions,
         last_year=last_year_actions(audit),
         may_plan=plans,
+        may_agree=access.can_review(current_user, audit),
         action_form=(action_form or new_action_form(audit, codes)) if plans else None,
-        status_form=ActionStatusForm(formdata=None),
+        status_forms={a.uid: refused.get(a.uid) or _status_form(a) for a in actions} if plans else {},
+        confirm=ConfirmForm(),
         ACTION_STATUS_TITLES=ACTION_STATUS_TITLES,
+        COST_BAND_TITLES=COST_BAND_TITLES,
     )
     return render_template("checklists/results/results.html", **context), status
 

@@ -1,6 +1,6 @@
 """Issue 11 walked in a real browser: a referent fills audit items (with and without JavaScript), the director
-submits, an auditor reviews an answer down and validates, and the results page shows its charts; axe checks every
-page of the JavaScript walk.
+submits, an auditor reviews an answer down and validates, the results page shows its charts, and the auditor adds
+an action to the plan and agrees with it; axe checks every page of the JavaScript walk.
 """
 
 from __future__ import annotations
@@ -165,6 +165,22 @@ def walk(new_context: Callable[..., Any], scene: AuditScene, check: Callable[[An
     auditor.click(f"main a[href='/checklists/audits/{scene.audit_uid}/results']")
     expect(auditor.locator("main figure.checklists-chart svg").first).to_be_visible()
     expect(auditor.locator("ol.checklists-gaps")).to_contain_text("ENV-STR-03")
+    check(auditor)
+
+    # The action plan: a gap becomes an action with its cost band, the auditor agrees with the plan, and the
+    # action's update form (status, evidence of completion, reason for dropping) opens.
+    auditor.fill("#title", "Write the policy with the board")
+    auditor.locator("input[name=codes][value='ENV-STR-01']").check()
+    auditor.select_option("#cost_band", "none")
+    auditor.fill("#expected_effect", "ENV-STR-01 yes")
+    auditor.locator("form[action$='/actions'] button[type=submit]").click()
+    plan = auditor.locator("section[aria-labelledby=plan]")
+    expect(plan.locator("table")).to_contain_text("Write the policy with the board")
+    expect(plan.locator("table")).to_contain_text("No cost")
+    plan.locator("form[action$='/actions/agree'] button").click()
+    expect(plan).to_contain_text("The auditor agreed with this plan.")
+    plan.locator("details.checklists-action-update summary").first.click()
+    expect(plan.locator("details.checklists-action-update input[type=file]").first).to_be_visible()
     check(auditor)
     return time.perf_counter() - started
 

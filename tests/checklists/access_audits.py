@@ -64,6 +64,14 @@ ROWS: dict[str, Any] = {
         only(("auditor", "director"), ok=400),
     ),
     "checklists.update_action_view": ("POST", "/checklists/actions/{cl_action}", only(("auditor", "director"), ok=400)),
+    # Agreeing with the plan: the audit's auditors only (a director or the network admin does not review).
+    "checklists.agree_plan_view": (
+        "POST",
+        "/checklists/audits/{cl_audit}/actions/agree",
+        only(("auditor",), ok=302),
+    ),
+    # Evidence that an action was done: as an answer's files, 404 for those who may not see the audit.
+    "checklists.action_evidence_file": ("GET", "/checklists/action-evidence/{cl_action_evidence}", HIDDEN),
     # Campaigns and templates: network administrators only (a director is an administrator of one institute).
     "checklists.campaigns": ("GET", "/checklists/campaigns/", ADMIN),
     "checklists.new_campaign": [
@@ -119,7 +127,7 @@ def assign(make: Any, _trainer: Any, ids: dict[str, Any]) -> None:
     from pathlib import Path
 
     from checklists.evidence import path_of
-    from checklists.models import Action, Answer, Audit, AuditState, Evidence
+    from checklists.models import Action, ActionEvidence, Answer, Audit, AuditState, Evidence
     from tests.fixtures.checklists import build_template
 
     template = build_template()
@@ -147,6 +155,11 @@ def assign(make: Any, _trainer: Any, ids: dict[str, Any]) -> None:
     action = Action(audit_id=audit.id, title="Pool the March invitations", item_codes=["ENV-STR-03"])
     make.db.session.add(action)
     make.db.session.flush()
+    done = ActionEvidence(
+        action_id=action.id, filename="letter.pdf", content_type="application/pdf", size=15, sha256="0" * 64
+    )
+    make.db.session.add(done)
+    make.db.session.flush()
     ids.update(
         cl_audit=audit.uid,
         cl_submitted=submitted.uid,
@@ -155,4 +168,5 @@ def assign(make: Any, _trainer: Any, ids: dict[str, Any]) -> None:
         cl_campaign=this_year.uid,
         cl_template=template.id,
         cl_action=action.uid,
+        cl_action_evidence=done.uid,
     )

@@ -92,7 +92,12 @@ def test_director_sets_the_peer_group_and_opts_in(validated, db):
     )
     assert response.status_code == 302
     profile = db.session.get(Profile, audit.institute_id)
-    assert (profile.staff_band, profile.owns_building, profile.named) == ("medium", False, True)
+    assert (profile.staff_band, profile.owns_building, profile.has_hall, profile.named) == (
+        "medium",
+        False,
+        False,
+        True,
+    )
     assert (
         client.post(f"/checklists/institutes/{audit.institute_id}/profile", data={"staff_band": "huge"}).status_code
         == 400

@@ -22,13 +22,13 @@ def test_spread_below_five_institutes_is_hidden():
 
 def test_aggregate_groups_by_country_and_peer_and_counts_needs():
     rows = [
-        ("ENV", p, i, f"AF {i}", "MX" if i < 6 else "PE", "small", i % 2 == 0, i == 1)
+        ("ENV", p, i, f"AF {i}", "MX" if i < 6 else "PE", "small", i % 2 == 0, False, i == 1)
         for i, p in enumerate([10, 20, 30, 40, 50, 60, 70], 1)
     ]
     view = aggregate(2027, rows)
     assert view.overall["ENV"].median == 40
     assert not view.by_country["MX"]["ENV"].hidden and view.by_country["PE"]["ENV"].hidden
-    assert view.by_peer["small-rents"]["ENV"].count == 4
+    assert view.by_peer["small-rents-no-hall"]["ENV"].count == 4
     assert view.named == [("AF 1", "MX", {"ENV": 10})]
     assert view.needs == {"ENV": 4}
 
