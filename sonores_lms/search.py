@@ -414,9 +414,29 @@ def candidates(index: str, words: list[str], within: Any = None, limit: int = CA
     return [int(key) for (key,) in _execute(statement.limit(limit), _params(words))]
 
 
-def ranked_titles(index: str, words: list[str], within: Any = None, limit: int = CANDIDATES) -> list[tuple[int, float]]:
-    """Tier 1: the best ``limit`` documents whose title matches ``words``, with their rank (lower is better)."""
+def ranked_titles(
+    index: str, words: list[str], within: Any = None, limit: int = CANDIDATES, *, among: Sequence[int] | None = None
+) -> list[tuple[int, float]]:
+    """Tier 1: the best ``limit`` documents whose title matches ``words``, with their rank (lower is better); only
+    those in ``within`` (a select of keys) or, cheaper, ``among`` (a list of keys) when given."""
     index = _checked(index)
+    if among is not None:
+        if not among:
+            return []
+        listed = ", ".join(str(int(key)) for key in among)
+        if _sqlite():
+            titles = _titles_table(index)
+            sql = (
+                f"SELECT rowid AS key, bm25({titles}) AS rank FROM {titles} WHERE {titles} MATCH :match "
+                f"AND rowid BETWEEN {int(min(among))} AND {int(max(among))} AND +rowid IN ({listed}) "
+                f"ORDER BY rank, key LIMIT {int(limit)}"
+            )
+        else:
+            sql = (
+                f"SELECT key, -ts_rank(titles, {_pg_query(words)}) AS rank FROM {index} "
+                f"WHERE key IN ({listed}) AND titles @@ ({_pg_query(words)}) ORDER BY rank, key LIMIT {int(limit)}"
+            )
+        return [(int(key), float(rank)) for key, rank in _execute(text(sql), _params(words))]
     if _sqlite():
         titles = _titles_table(index)
         statement = _matching(titles, words, within, f"rowid AS key, bm25({titles}) AS rank")
@@ -494,7 +514,10 @@ def search(
     found = found[:CANDIDATES]
     if not found:
         return Results(terms=tuple(words))
-    best = ranked_titles(index, words, within, limit=wanted)
+    # Within a filter, the candidates hold every match unless there are more than CANDIDATES: the titles are then
+    # looked for among them (a list of keys) rather than through the filter's select a second time.
+    among = found if within is not None and not more else None
+    best = ranked_titles(index, words, within, limit=wanted, among=among)
     if len(best) < wanted and len(found) > len(best):
         seen = {key for key, _rank in best}
         rest = [key for key in found if key not in seen]
