@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import literal, select, text, union_all
 
 from sonores_lms import search
 
@@ -247,4 +247,20 @@ def test_the_number_of_statements_does_not_grow_with_the_matches(index, count_qu
     search.rebuild(index, [*_many(100, search.CANDIDATES + 300, "Atelier", "Un chant choral.")])
     assert statements("atelier") == few_titles
     assert statements("chant") == few_bodies
-    assert few_bodies <= 4 and few_titles <= 4
+    # Candidates, titles, second tier, snippets; on PostgreSQL also the planner settings set and put back.
+    from sonores_lms.extensions import db
+
+    settings = 0 if db.session.get_bind().dialect.name == "sqlite" else 2
+    assert few_bodies <= 4 + settings and few_titles <= 3 + settings
+
+
+def test_postgresql_planner_settings_are_put_back(index):
+    from sonores_lms.extensions import db
+
+    if db.session.get_bind().dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's planner settings")
+    search.search(index, "concert", within=select(literal(3).label("id")))
+    settings = db.session.execute(
+        text("SELECT current_setting('enable_seqscan'), current_setting('enable_mergejoin')")
+    ).one()
+    assert tuple(settings) == ("on", "on")
