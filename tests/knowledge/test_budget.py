@@ -173,7 +173,9 @@ def test_revisions_keep_the_budget_compare_it_and_restore_it(kit, db):
         budget=[{"label": "Sonorisation", "amount": "1500", "currency": "USD", "note": ""}],
     )
     resources.update(kit, data, actor=actor, version=kit.version)
-    revisions = list(db.session.scalars(select(Revision).where(Revision.resource_id == kit.id)))
+    revisions = list(
+        db.session.scalars(select(Revision).where(Revision.resource_id == kit.id).order_by(Revision.number))
+    )
     before, after = revisions[-2], revisions[-1]
     assert before.snapshot["budget"] == LINES and after.snapshot["budget"] == data.budget
     (change,) = [c for c in resources.diff(before.snapshot, after.snapshot) if c.label == "budget"]
