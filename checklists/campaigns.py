@@ -38,13 +38,25 @@ HURRICANE_EXPOSED: frozenset[str] = frozenset(
 Barbados, the Bahamas, Belize, Cuba, the Dominican Republic, Guadeloupe, Haiti, Jamaica, Saint Lucia, Saint-Martin,
 Saint-Barthélemy, Martinique (the French Antilles, when the network has institutes there), Puerto Rico, Trinidad and
 Tobago. The domain reference asks for no Caribbean reviews at the hurricane peak (August to October): a campaign
-whose review deadline falls then asks for an explicit confirmation when it audits one of these. Mexico is left out
+whose review period (from the self-assessment deadline to the review deadline) meets it asks for an explicit
+confirmation when it audits one of these. Mexico is left out
 as a whole: only its Yucatán coast is exposed, and a country code cannot say so."""
 
 
 def in_hurricane_peak(day: date) -> bool:
     """Whether ``day`` falls in the peak of the Atlantic hurricane season, 1 August to 31 October."""
     return date(day.year, 8, 1) <= day <= date(day.year, 10, 31)
+
+
+def review_in_hurricane_peak(self_deadline: date | None, review_deadline: date) -> bool:
+    """Whether the reviews may fall in a hurricane peak: auditors review between the self-assessment deadline and the
+    review deadline, so a June deadline followed by a November one puts the reviews through August to October even
+    though neither date is in it. Without a self-assessment deadline, the review deadline alone decides."""
+    start = self_deadline if self_deadline is not None and self_deadline <= review_deadline else review_deadline
+    return any(
+        start <= date(year, 10, 31) and date(year, 8, 1) <= review_deadline
+        for year in range(start.year, review_deadline.year + 1)
+    )
 
 
 def country_counts() -> dict[str, int]:
@@ -116,7 +128,12 @@ class CampaignPlan:
 
 
 def plan_campaign(
-    template: Template, *, year: int, institute_ids: Iterable[int], review_deadline: date
+    template: Template,
+    *,
+    year: int,
+    institute_ids: Iterable[int],
+    review_deadline: date,
+    self_deadline: date | None = None,
 ) -> CampaignPlan:
     """The plan for opening a campaign on ``template`` for the chosen institutes (read only, nothing written)."""
     wanted = sorted(set(institute_ids))
@@ -133,7 +150,8 @@ def plan_campaign(
     )
     taken = already_audited([i.id for i in institutes], template, year)
     kept = [i for i in institutes if i.id not in taken]
-    exposed = [i for i in kept if i.country in HURRICANE_EXPOSED] if in_hurricane_peak(review_deadline) else []
+    in_peak = review_in_hurricane_peak(self_deadline, review_deadline)
+    exposed = [i for i in kept if i.country in HURRICANE_EXPOSED] if in_peak else []
     return CampaignPlan(
         institutes=kept, skipped=[(i, taken[i.id]) for i in institutes if i.id in taken], exposed=exposed
     )

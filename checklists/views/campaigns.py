@@ -195,6 +195,7 @@ def new_campaign() -> Any:
         year=form.year.data,
         institute_ids=form.wanted_ids(institutes_of(form.countries.data or [])),
         review_deadline=form.review_deadline.data,
+        self_deadline=form.self_deadline.data,
     )
     if not plan.count:
         form.institutes.errors = [

@@ -371,23 +371,44 @@ def test_hurricane_season_reviews_ask_for_a_confirmation(network, admin_client, 
 
 
 @pytest.mark.parametrize(
-    ("countries", "review_deadline"),
-    [(["PE", "MX"], "09-15"), (["HT"], "11-15"), (["HT"], "07-31")],
+    ("countries", "self_deadline", "review_deadline"),
+    [(["PE", "MX"], "06-01", "09-15"), (["HT"], "11-01", "11-15"), (["HT"], "06-01", "07-31")],
 )
 def test_no_hurricane_question_outside_the_peak_or_the_caribbean(
-    network, admin_client, create_institute, db, countries, review_deadline
+    network, admin_client, create_institute, db, countries, self_deadline, review_deadline
 ):
     create_institute(name="Alliance Française du Cap-Haïtien", country="HT", city="Cap-Haïtien")
     year = utcnow().year + 1
     data = form(
         network.template,
         countries=countries,
-        self_deadline=f"{year}-06-01",
+        self_deadline=f"{year}-{self_deadline}",
         review_deadline=f"{year}-{review_deadline}",
     )
     review = admin_client.post(NEW, data=data)
     assert "Hurricane season" not in review.get_data(as_text=True)
     assert confirm(admin_client, review.get_data(as_text=True)).status_code == 302
+
+
+def test_reviews_spanning_the_peak_ask_even_when_neither_deadline_is_in_it(network, admin_client, create_institute):
+    create_institute(name="Institut français d'Haïti", country="HT", city="Port-au-Prince")
+    year = utcnow().year + 1
+    data = form(network.template, countries=["HT"], self_deadline=f"{year}-06-30", review_deadline=f"{year}-11-30")
+    page = admin_client.post(NEW, data=data).get_data(as_text=True)
+    assert "Hurricane season" in page and "meet the hurricane peak" in page
+    assert confirm(admin_client, page).status_code == 400  # nothing opens until the box is ticked
+
+
+def test_the_review_period_meets_the_peak_when_it_overlaps_august_to_october_of_any_year():
+    from checklists.campaigns import review_in_hurricane_peak
+
+    assert review_in_hurricane_peak(date(2028, 6, 30), date(2028, 11, 30))  # spans it
+    assert review_in_hurricane_peak(date(2028, 7, 1), date(2028, 8, 1))  # ends on its first day
+    assert review_in_hurricane_peak(date(2028, 10, 31), date(2028, 12, 1))  # starts on its last day
+    assert review_in_hurricane_peak(date(2028, 11, 15), date(2029, 9, 1))  # next year's peak
+    assert not review_in_hurricane_peak(date(2028, 11, 1), date(2029, 7, 31))  # between two peaks
+    assert not review_in_hurricane_peak(date(2028, 3, 1), date(2028, 7, 31))
+    assert review_in_hurricane_peak(None, date(2028, 9, 1)) and not review_in_hurricane_peak(None, date(2028, 7, 1))
 
 
 def test_hurricane_countries_and_season():
