@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from flask import current_app, has_request_context
 from markupsafe import Markup
 
 from .markdown import sanitize_html
@@ -153,7 +154,11 @@ def resolve_embed(reference: str, *, locale: str | None = None) -> Embed | None:
     provider = embed_providers_registry().get(prefix)
     if provider is None:
         return None
-    embed = provider.resolve(key, locale)
+    if has_request_context():
+        embed = provider.resolve(key, locale)
+    else:  # a job or a command (publishing a plan, say): providers build their links with url_for, on BASE_URL
+        with current_app.test_request_context("/", base_url=current_app.config["BASE_URL"]):
+            embed = provider.resolve(key, locale)
     return embed if isinstance(embed, Embed) else None
 
 
