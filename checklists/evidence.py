@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import filetype
-from flask import current_app
+from flask import Response, abort, current_app, send_file
 from flask_babel import lazy_gettext as _l
 
 from sonores_lms.audit.services import record
@@ -51,6 +51,26 @@ def folder() -> Path:
 
 def path_of(evidence: Evidence | ActionEvidence) -> Path:
     return folder() / evidence.sha256[:2] / evidence.sha256
+
+
+def send_evidence(evidence: Evidence | ActionEvidence) -> Response:
+    """The stored file of an answer's or an action's evidence, for a caller that has checked who may see it: images
+    shown in the page, anything else downloaded, never sniffed by the browser, kept in private caches only; 404 when
+    the file is gone from the disk."""
+    path = path_of(evidence)
+    if not path.is_file():
+        abort(404)
+    response = send_file(
+        path,
+        mimetype=evidence.content_type,
+        as_attachment=not evidence.content_type.startswith("image/"),
+        download_name=evidence.filename,
+        conditional=True,
+        max_age=3600,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 def read_limited(stream: IO[bytes], limit: int) -> bytes:

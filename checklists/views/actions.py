@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, send_file, url_for
+from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -20,7 +20,7 @@ from .. import access
 from ..action_forms import ActionForm, ActionStatusForm
 from ..actions import add_action, agree_plan, update_action
 from ..blueprint import blueprint
-from ..evidence import EvidenceError, attach_to_action, check, max_bytes, path_of, read_limited
+from ..evidence import EvidenceError, attach_to_action, check, max_bytes, read_limited, send_evidence
 from ..models import Action, ActionEvidence, Audit, Item
 from ..queries import audit_by_uid
 
@@ -161,17 +161,4 @@ def action_evidence_file(uid: str) -> Response:
     audit = db.session.get(Audit, evidence.action.audit_id)
     if audit is None or not access.can_see(current_user, audit):
         abort(404)
-    path = path_of(evidence)
-    if not path.is_file():
-        abort(404)
-    response = send_file(
-        path,
-        mimetype=evidence.content_type,
-        as_attachment=not evidence.content_type.startswith("image/"),
-        download_name=evidence.filename,
-        conditional=True,
-        max_age=3600,
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, max-age=3600"
-    return response
+    return send_evidence(evidence)

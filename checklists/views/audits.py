@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -28,7 +28,7 @@ from sonores_lms.signals import dashboard_widgets, nav_items
 from .. import access, audits, states
 from ..answer_forms import AnswerForm, ProfileForm, ReferentForm, ReturnForm, ReviewForm, SubmitForm
 from ..blueprint import blueprint
-from ..evidence import EvidenceError, attach, max_bytes, path_of, read_limited
+from ..evidence import EvidenceError, attach, max_bytes, read_limited, send_evidence
 from ..models import Answer, Audit, AuditState, Evidence, Item, Profile, Referent
 from ..queries import (
     answered_counts,
@@ -361,20 +361,7 @@ def evidence_file(uid: str) -> Response:
     audit = db.session.get(Audit, evidence.answer.audit_id)
     if audit is None or not access.can_see(current_user, audit):
         abort(404)
-    path = path_of(evidence)
-    if not path.is_file():
-        abort(404)
-    response = send_file(
-        path,
-        mimetype=evidence.content_type,
-        as_attachment=not evidence.content_type.startswith("image/"),
-        download_name=evidence.filename,
-        conditional=True,
-        max_age=3600,
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, max-age=3600"
-    return response
+    return send_evidence(evidence)
 
 
 @blueprint.route("/evidence/<uid>/remove", methods=["POST"])
