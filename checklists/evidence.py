@@ -19,7 +19,7 @@ from sonores_lms.audit.services import record
 from sonores_lms.extensions import db
 from sonores_lms.i18n import format_size
 
-from .models import Action, ActionEvidence, Answer, Evidence
+from .models import Action, ActionEvidence, Answer, Evidence, StoredFile
 
 EXTENSIONS = {
     "application/pdf": ("pdf",),
@@ -49,11 +49,11 @@ def folder() -> Path:
     return Path(configured) if configured else Path(current_app.instance_path) / "uploads"
 
 
-def path_of(evidence: Evidence | ActionEvidence) -> Path:
+def path_of(evidence: StoredFile) -> Path:
     return folder() / evidence.sha256[:2] / evidence.sha256
 
 
-def send_evidence(evidence: Evidence | ActionEvidence) -> Response:
+def send_evidence(evidence: StoredFile) -> Response:
     """The stored file of an answer's or an action's evidence, for a caller that has checked who may see it: images
     shown in the page, anything else downloaded, never sniffed by the browser, kept in private caches only; 404 when
     the file is gone from the disk."""

@@ -344,20 +344,26 @@ class AnswerChange(db.Model):
     user: Mapped[Any] = relationship("User", lazy="joined")
 
 
-class Evidence(db.Model):
-    """A file attached to an answer, stored by its SHA-256 and served by its unguessable ``uid``."""
+class StoredFile:
+    """The columns of an evidence file, whether of an answer or of an action: both are stored by their SHA-256 by
+    ``checklists.evidence`` and served by their unguessable ``uid`` under the same checks."""
 
-    __tablename__ = "checklists_evidence"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
-    answer_id: Mapped[int] = mapped_column(ForeignKey("checklists_answers.id", ondelete="CASCADE"), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(120))
     size: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Evidence(StoredFile, db.Model):
+    """A file attached to an answer, stored by its SHA-256 and served by its unguessable ``uid``."""
+
+    __tablename__ = "checklists_evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("checklists_answers.id", ondelete="CASCADE"), index=True)
 
     answer: Mapped[Answer] = relationship(back_populates="evidence")
 
@@ -397,20 +403,13 @@ class Action(db.Model):
     __mapper_args__ = {"version_id_col": version}
 
 
-class ActionEvidence(db.Model):
+class ActionEvidence(StoredFile, db.Model):
     """Evidence that an action was done: stored like an answer's files (by SHA-256), served by its ``uid``."""
 
     __tablename__ = "checklists_action_evidence"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
     action_id: Mapped[int] = mapped_column(ForeignKey("checklists_actions.id", ondelete="CASCADE"), index=True)
-    filename: Mapped[str] = mapped_column(String(255))
-    content_type: Mapped[str] = mapped_column(String(120))
-    size: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64))
-    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     action: Mapped[Action] = relationship(back_populates="evidence")
 
